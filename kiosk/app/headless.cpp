@@ -1,0 +1,68 @@
+#include "app/headless.hpp"
+
+#include <charconv>
+#include <regex>
+#include <stdexcept>
+
+namespace desa::kiosk {
+
+std::optional<ScreenSize> parse_size(std::string_view text) {
+    const auto x = text.find('x');
+    if (x == std::string_view::npos) return std::nullopt;
+    ScreenSize size;
+    const auto parse = [](std::string_view part, int& out) {
+        const auto [end, ec] = std::from_chars(part.data(), part.data() + part.size(), out);
+        return ec == std::errc{} && end == part.data() + part.size() && out >= 200 && out <= 8192;
+    };
+    if (!parse(text.substr(0, x), size.width) || !parse(text.substr(x + 1), size.height)) return std::nullopt;
+    return size;
+}
+
+std::vector<std::string> screenshot_names() {
+    std::vector<std::string> names;
+    for (auto s : session::kAllScreens) names.emplace_back(session::screen_name(s));
+    names.emplace_back("library-keyboard");
+    names.emplace_back("idle-warning");
+    return names;
+}
+
+ScreenshotResult render_screenshot(KioskContext& kiosk, const ScreenshotRequest& request, const FontFiles& fonts,
+                                   const std::optional<std::filesystem::path>& png_out) {
+    using session::Screen;
+    const auto names = screenshot_names();
+    if (std::find(names.begin(), names.end(), request.name) == names.end())
+        throw std::invalid_argument("unknown screen '" + request.name + "'; see screenshot --list");
+
+    ManualClock clock;
+    auto display = open_headless(request.size.width, request.size.height);
+    KioskApp app(kiosk, *display, clock, AppOptions{true, fonts});
+    auto& session = app.session();
+    session.set_language(request.language);
+    session.accessibility = {request.large_text, request.high_contrast};
+    if (request.name == "library-keyboard" || request.name == "idle-warning") {
+        session.open(Screen::Library);
+        session.focus(&session.forms.library_search);
+        session.forms.library_search.insert("Bertani organik");
+        if (request.name == "idle-warning") {
+            const auto& c = kiosk.config;
+            clock.advance(Millis{static_cast<std::int64_t>(c.idle_reset_after_s - c.idle_warn_before_s) * 1000 + 500});
+            app.update();
+        }
+    } else {
+        session.open(*session::screen_from_name(request.name));
+    }
+    for (int frame = 0; frame < 10 && app.needs_frame(); ++frame) app.render_frame();
+    if (app.frames_drawn() == 0) app.render_frame();
+
+    ScreenshotResult result;
+    result.coverage = non_background_fraction(*display);
+    result.overflows = app.frame_log().overflows;
+    // A raw id on screen ("home.tile.x") means a string is missing from the catalogue.
+    static const std::regex raw_id(R"(^[a-z_][a-z0-9_]*(\.[a-z0-9_]+)+$)");
+    for (const auto& t : app.frame_log().texts)
+        if (std::regex_match(t.text, raw_id)) result.missing_texts.push_back(t.text);
+    if (png_out) save_png(*display, *png_out);
+    return result;
+}
+
+}  // namespace desa::kiosk

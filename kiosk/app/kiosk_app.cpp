@@ -1,0 +1,218 @@
+#include "app/kiosk_app.hpp"
+
+#include <SDL.h>
+
+#include <algorithm>
+#include <tuple>
+
+#include "ui/theme.hpp"
+
+namespace desa::kiosk {
+namespace {
+
+constexpr Millis kAnimationFrame{50};  // 20 fps is smooth enough for a running text
+
+session::IdlePolicy idle_policy(const config::KioskConfig& c) {
+    const auto s = [](int seconds) { return Millis{static_cast<std::int64_t>(seconds) * 1000}; };
+    return {s(c.idle_reset_after_s - c.idle_warn_before_s), s(c.idle_reset_after_s), s(c.attract_after_s)};
+}
+
+bool is_press(const SDL_Event& e) {
+    return (e.type == SDL_MOUSEBUTTONDOWN && e.button.which != SDL_TOUCH_MOUSEID) || e.type == SDL_FINGERDOWN;
+}
+bool is_release(const SDL_Event& e) {
+    return (e.type == SDL_MOUSEBUTTONUP && e.button.which != SDL_TOUCH_MOUSEID) || e.type == SDL_FINGERUP;
+}
+
+// What a frame can change that needs more frames to settle.
+auto visible_state(const session::KioskSession& s) {
+    return std::make_tuple(s.screen(), s.language(), s.accessibility.large_text, s.accessibility.high_contrast,
+                           s.focused(), s.forms.library_search.text, s.forms.admin_pin.text, s.warning_visible(),
+                           s.can_go_back());
+}
+
+}  // namespace
+
+KioskApp::KioskApp(KioskContext& kiosk, Display& display, const Clock& clock, AppOptions options)
+    : kiosk_(kiosk),
+      display_(display),
+      clock_(clock),
+      options_(std::move(options)),
+      session_(idle_policy(kiosk.config), kiosk.config.default_language, clock.monotonic()) {
+    imgui_ = ImGui::CreateContext();
+    ImGuiIO& io = ImGui::GetIO();
+    io.IniFilename = nullptr;  // no imgui.ini: nothing about a visit is written to disk
+    io.LogFilename = nullptr;
+    ImGui::GetStyle().WindowPadding = ImVec2(0, 0);
+    ImGui::GetStyle().WindowBorderSize = 0;
+    renderer_ = std::make_unique<ImGuiSdlRenderer>(display_.renderer);
+    SDL_RendererInfo info{};
+    if (SDL_GetRendererInfo(display_.renderer, &info) == 0 && info.name != nullptr) renderer_name_ = info.name;
+    pointer_.set_drag_threshold(std::max(12.0f, make_theme(display_.width, display_.height, false, false).px(16)));
+    last_frame_at_ = clock_.monotonic();
+}
+
+KioskApp::~KioskApp() {
+    renderer_.reset();
+    ImGui::DestroyContext(imgui_);
+}
+
+void KioskApp::handle_event(const SDL_Event& event) {
+    const Millis now = clock_.monotonic();
+    switch (event.type) {
+        case SDL_QUIT:
+            if (!options_.lockdown) requests_.quit = true;
+            return;
+        case SDL_WINDOWEVENT:
+            if (event.window.event == SDL_WINDOWEVENT_SIZE_CHANGED && display_.window != nullptr)
+                SDL_GetRendererOutputSize(display_.renderer, &display_.width, &display_.height);
+            if (event.window.event == SDL_WINDOWEVENT_CLOSE && !options_.lockdown) requests_.quit = true;
+            request_frames();
+            return;
+        case SDL_KEYDOWN: {
+            // Esc and Alt+F4 do nothing in kiosk mode (Alt+F4 reaches us as SDL_QUIT from the WM).
+            if (event.key.keysym.sym == SDLK_ESCAPE && !options_.lockdown) requests_.quit = true;
+            if (session_.note_activity(now)) break;
+            if (auto* field = session_.focused()) {
+                if (event.key.keysym.sym == SDLK_BACKSPACE) field->backspace();
+                if (event.key.keysym.sym == SDLK_RETURN || event.key.keysym.sym == SDLK_KP_ENTER) {
+                    if (session_.screen() == session::Screen::AdminPin) keyboard_.submit_requested = true;
+                    else session_.focus(nullptr);
+                }
+            }
+            break;
+        }
+        case SDL_TEXTINPUT:
+            if (session_.note_activity(now)) break;
+            if (auto* field = session_.focused()) keyboard_.rejected_last = !field->insert(event.text.text);
+            break;
+        default:
+            break;
+    }
+    if (is_press(event) || event.type == SDL_MOUSEWHEEL || (event.type == SDL_FINGERMOTION && !swallow_until_release_)) {
+        if (session_.note_activity(now) && is_press(event)) {
+            swallow_until_release_ = true;  // this touch only wakes the kiosk
+            request_frames();
+            return;
+        }
+    }
+    if (swallow_until_release_) {
+        if (is_release(event)) swallow_until_release_ = false;
+        if (is_press(event) || is_release(event) || event.type == SDL_FINGERMOTION) return;
+    }
+    if (pointer_.handle_event(event, display_.width, display_.height) || event.type == SDL_KEYDOWN ||
+        event.type == SDL_TEXTINPUT)
+        request_frames();
+}
+
+void KioskApp::update() {
+    const auto event = session_.tick(clock_.monotonic());
+    if (event == session::IdleEvent::None) return;
+    if (event != session::IdleEvent::WarningShown) {
+        memory_ = {};
+        keyboard_ = {};
+    }
+    request_frames();
+}
+
+bool KioskApp::animating() const {
+    return session_.screen() == session::Screen::Attract &&
+           (!kiosk_.config.running_text_id.empty() || kiosk_.config.slides.size() > 1);
+}
+
+bool KioskApp::needs_frame() const {
+    if (frames_wanted_ > 0 || pointer_.has_pending()) return true;
+    return animating() && clock_.monotonic() >= next_animation_at_;
+}
+
+std::optional<Millis> KioskApp::sleep_budget() const {
+    const Millis now = clock_.monotonic();
+    if (needs_frame()) return Millis{0};
+    std::optional<Millis> wake = session_.next_deadline(now);
+    if (animating()) wake = wake ? std::min(*wake, next_animation_at_) : next_animation_at_;
+    // A lock-out countdown on the PIN screen changes once a second.
+    if (session_.screen() == session::Screen::AdminPin && kiosk_.admin_pin->locked_seconds_left())
+        wake = wake ? std::min(*wake, now + Millis{1000}) : now + Millis{1000};
+    if (!wake) return std::nullopt;
+    return std::max(Millis{0}, *wake - now);
+}
+
+void KioskApp::draw_screen(ScreenContext& ctx) {
+    using session::Screen;
+    switch (session_.screen()) {
+        case Screen::Attract: draw_attract_screen(ctx); break;
+        case Screen::Home: draw_home_screen(ctx); break;
+        case Screen::Lessons: draw_lessons_screen(ctx); break;
+        case Screen::Library: draw_library_screen(ctx); break;
+        case Screen::Queue: draw_queue_screen(ctx); break;
+        case Screen::Aspirations: draw_aspirations_screen(ctx); break;
+        case Screen::AdminPin: draw_admin_pin_screen(ctx); break;
+        case Screen::AdminSettings: draw_admin_settings_screen(ctx); break;
+    }
+}
+
+void KioskApp::render_frame() {
+    const Millis now = clock_.monotonic();
+    const auto before = visible_state(session_);
+    const Theme theme = make_theme(display_.width, display_.height, session_.accessibility.large_text,
+                                   session_.accessibility.high_contrast);
+    if (fonts_.text_scale != theme.text_scale) {
+        fonts_ = build_fonts(options_.fonts, theme.text_scale);
+        renderer_->upload_font_atlas();
+    }
+    ImGuiIO& io = ImGui::GetIO();
+    io.DisplaySize = ImVec2(static_cast<float>(display_.width), static_cast<float>(display_.height));
+    io.DeltaTime = std::max(0.001f, static_cast<float>((now - last_frame_at_).count()) / 1000.0f);
+    last_frame_at_ = now;
+    pointer_.apply_to_imgui(io);
+    ImGui::NewFrame();
+    log_.clear();
+
+    ImGui::SetNextWindowPos(ImVec2(0, 0));
+    ImGui::SetNextWindowSize(io.DisplaySize);
+    ImGui::Begin("##root", nullptr,
+                 ImGuiWindowFlags_NoDecoration | ImGuiWindowFlags_NoMove | ImGuiWindowFlags_NoSavedSettings |
+                     ImGuiWindowFlags_NoBringToFrontOnFocus | ImGuiWindowFlags_NoScrollWithMouse);
+    ImGui::GetWindowDrawList()->AddRectFilled(ImVec2(0, 0), io.DisplaySize, theme.palette.background);
+
+    Ui ui{kiosk_.catalog, session_.language(), theme, fonts_, log_, pointer_.drag()};
+    ScreenContext ctx{ui,           session_,       kiosk_, keyboard_,    memory_, requests_,
+                      ImVec2(0, 0), io.DisplaySize, io.DisplaySize, now, renderer_name_};
+    session::TextField* field = session_.focused();
+    const float keyboard_h = field ? keyboard_height(ui, field->kind, io.DisplaySize) : 0.0f;
+    if (session_.screen() == session::Screen::Attract) {
+        ctx.area_max = io.DisplaySize;
+        draw_screen(ctx);
+    } else {
+        ctx.area_min = ImVec2(0, layout_header(ctx).height);
+        ctx.area_max = ImVec2(io.DisplaySize.x, io.DisplaySize.y - keyboard_h);
+        draw_header(ctx);
+        draw_screen(ctx);
+        field = session_.focused();  // the screen may have focused or closed a field
+        if (field != nullptr && keyboard_h > 0) {
+            const auto action = on_screen_keyboard(ui, keyboard_, *field, ImVec2(0, ctx.area_max.y), io.DisplaySize);
+            if (action == KeyboardAction::Done) keyboard_.submit_requested = true;
+        }
+        if (keyboard_.submit_requested) {
+            keyboard_.submit_requested = false;
+            if (session_.screen() == session::Screen::AdminPin) submit_admin_pin(ctx);
+            else session_.focus(nullptr);
+        }
+    }
+    ImGui::End();
+    if (session_.warning_visible()) draw_idle_warning(ctx);
+
+    ImGui::Render();
+    const ImU32 bg = theme.palette.background;
+    SDL_SetRenderDrawColor(display_.renderer, bg & 0xFF, (bg >> 8) & 0xFF, (bg >> 16) & 0xFF, 255);
+    SDL_RenderClear(display_.renderer);
+    renderer_->render(ImGui::GetDrawData());
+    SDL_RenderPresent(display_.renderer);
+    ++frames_drawn_;
+
+    if (frames_wanted_ > 0) --frames_wanted_;
+    if (visible_state(session_) != before || requests_.quit) request_frames();
+    if (animating()) next_animation_at_ = now + kAnimationFrame;
+}
+
+}  // namespace desa::kiosk

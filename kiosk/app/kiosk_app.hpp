@@ -1,0 +1,75 @@
+#pragma once
+// The kiosk shell: owns the ImGui context, turns SDL events into session activity and pointer
+// input, applies the idle rules, and draws a frame only when something changed. The same object
+// runs the real window, headless screenshots and UI scripts.
+#include <memory>
+#include <optional>
+
+#include "app/kiosk_context.hpp"
+#include "platform/display.hpp"
+#include "platform/imgui_sdl_renderer.hpp"
+#include "platform/pointer_input.hpp"
+#include "screens/screens.hpp"
+#include "session/kiosk_session.hpp"
+#include "ui/fonts.hpp"
+#include "ui/frame_log.hpp"
+#include "ui/keyboard.hpp"
+
+struct ImGuiContext;
+
+namespace desa::kiosk {
+
+struct AppOptions {
+    bool lockdown = true;  // Esc, Alt+F4 and window close do nothing; leaving needs the admin PIN
+    FontFiles fonts;
+};
+
+class KioskApp {
+public:
+    KioskApp(KioskContext& kiosk, Display& display, const Clock& clock, AppOptions options);
+    ~KioskApp();
+    KioskApp(const KioskApp&) = delete;
+    KioskApp& operator=(const KioskApp&) = delete;
+
+    void handle_event(const SDL_Event& event);
+    // Applies the idle rules at the clock's current time.
+    void update();
+    // True when a frame must be drawn now (input queued, state changed, animation due).
+    bool needs_frame() const;
+    // How long the loop may sleep before update()/a frame is due; nullopt = until the next event.
+    std::optional<Millis> sleep_budget() const;
+    void render_frame();
+
+    bool quit_requested() const { return requests_.quit; }
+    session::KioskSession& session() { return session_; }
+    const FrameLog& frame_log() const { return log_; }
+    const Display& display() const { return display_; }
+    std::uint64_t frames_drawn() const { return frames_drawn_; }
+
+private:
+    void request_frames() { frames_wanted_ = 3; }  // ImGui settles layout within a few frames
+    void draw_screen(ScreenContext& ctx);
+    bool animating() const;
+
+    KioskContext& kiosk_;
+    Display& display_;
+    const Clock& clock_;
+    AppOptions options_;
+    ImGuiContext* imgui_ = nullptr;
+    std::unique_ptr<ImGuiSdlRenderer> renderer_;
+    PointerInput pointer_;
+    session::KioskSession session_;
+    KeyboardState keyboard_;
+    ScreenMemory memory_;
+    ScreenRequests requests_;
+    FontSet fonts_;
+    FrameLog log_;
+    std::string renderer_name_;
+    int frames_wanted_ = 3;
+    bool swallow_until_release_ = false;
+    Millis last_frame_at_{0};
+    Millis next_animation_at_{0};
+    std::uint64_t frames_drawn_ = 0;
+};
+
+}  // namespace desa::kiosk

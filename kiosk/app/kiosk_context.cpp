@@ -1,0 +1,79 @@
+#include "app/kiosk_context.hpp"
+
+#include <cstdlib>
+
+#include "core/paths.hpp"
+#include "storage/kiosk_schema.hpp"
+
+namespace desa::kiosk {
+namespace {
+
+namespace fs = std::filesystem;
+
+std::pair<fs::path, bool> find_config(const GlobalOptions& options, const fs::path& assets) {
+    if (options.config_file) return {*options.config_file, false};
+    std::vector<fs::path> candidates;
+    if (const char* xdg = std::getenv("XDG_CONFIG_HOME"); xdg != nullptr && *xdg != '\0')
+        candidates.push_back(fs::path(xdg) / "desa-kiosk/kiosk.toml");
+    else if (const char* home = std::getenv("HOME"); home != nullptr && *home != '\0')
+        candidates.push_back(fs::path(home) / ".config/desa-kiosk/kiosk.toml");
+    candidates.push_back("/etc/desa-kiosk/kiosk.toml");
+    for (const auto& c : candidates) {
+        std::error_code ec;
+        if (fs::exists(c, ec)) return {c, false};
+    }
+    return {assets / "demo/kiosk.toml", true};
+}
+
+}  // namespace
+
+std::unique_ptr<KioskContext> load_kiosk_context(const GlobalOptions& options, const Clock& clock,
+                                                 i18n::Language lang) {
+    const fs::path assets = resolve_assets_dir(options.assets_dir);
+    // The catalogue comes first: every later error message is translated with it.
+    i18n::Catalog catalog;
+    try {
+        catalog = i18n::Catalog::load_dir(assets / "i18n");
+    } catch (const std::exception& e) {
+        throw StartupError(std::string(e.what()) + " (assets: " + assets.string() + ")");
+    }
+    regions::RegionRegistry regions;
+    try {
+        regions = regions::RegionRegistry::load_csv(assets / "regions/wilayah-lampung.csv");
+    } catch (const std::exception& e) {
+        throw StartupError(e.what());
+    }
+
+    auto [config_file, demo] = find_config(options, assets);
+    config::ConfigLoad load = config::load_kiosk_config(config_file, regions);
+    if (!load.problems.empty()) {
+        std::string text = catalog.format(lang, "startup.config_refused", {{"file", config_file.string()}});
+        for (const auto& p : load.problems) text += "\n  - " + config::describe(p, catalog, lang);
+        throw StartupError(text);
+    }
+
+    const fs::path data_dir = resolve_data_dir(options.data_dir);
+    std::optional<storage::Database> db;
+    try {
+        db.emplace(storage::open_kiosk_database(data_dir));
+    } catch (const std::exception& e) {
+        throw StartupError(catalog.format(lang, "startup.database_refused", {{"reason", e.what()}}));
+    }
+
+    auto ctx = std::unique_ptr<KioskContext>(new KioskContext{
+        assets, data_dir, config_file, demo, std::move(*load.config), std::move(regions),
+        std::move(catalog), std::move(*db), {}, {}, {}, nullptr});
+    const auto chain = ctx->regions.ancestry(ctx->config.village_code);
+    // chain = province, kabupaten/kota, kecamatan, desa (validated by the config loader).
+    ctx->village_name = chain.back()->name;
+    if (chain.size() >= 3) {
+        ctx->district_name = chain[2]->name;
+        ctx->regency_name = chain[1]->name;
+    }
+    ctx->admin_pin = std::make_unique<security::AdminPinGuard>(
+        ctx->db, clock, ctx->config.admin_pin_hash,
+        security::LockoutPolicy{ctx->config.admin_max_attempts, ctx->config.admin_lockout_s});
+    return ctx;
+}
+
+}  // namespace desa::kiosk

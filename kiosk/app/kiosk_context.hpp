@@ -1,0 +1,53 @@
+#pragma once
+// Everything the kiosk loads once at start: where its files are, its validated configuration, the
+// region registry, the UI text catalogues and its database. Loading fails with one clear,
+// translated message rather than starting half-configured.
+#include <filesystem>
+#include <memory>
+#include <optional>
+#include <stdexcept>
+#include <string>
+
+#include "config/kiosk_config.hpp"
+#include "core/clock.hpp"
+#include "i18n/catalog.hpp"
+#include "regions/region_registry.hpp"
+#include "security/admin_pin.hpp"
+#include "storage/database.hpp"
+
+namespace desa::kiosk {
+
+// The options every command accepts.
+struct GlobalOptions {
+    std::optional<std::filesystem::path> config_file;
+    std::optional<std::filesystem::path> data_dir;
+    std::optional<std::filesystem::path> assets_dir;
+};
+
+class StartupError : public std::runtime_error {
+public:
+    using std::runtime_error::runtime_error;
+};
+
+struct KioskContext {
+    std::filesystem::path assets_dir;
+    std::filesystem::path data_dir;
+    std::filesystem::path config_file;
+    bool demo_config = false;  // no config given or found: the embedded demo village
+    config::KioskConfig config;
+    regions::RegionRegistry regions;
+    i18n::Catalog catalog;
+    storage::Database db;
+    std::string village_name;   // "Hajimena"
+    std::string district_name;  // kecamatan "Natar"
+    std::string regency_name;   // "Kabupaten Lampung Selatan" (the data includes the prefix)
+    std::unique_ptr<security::AdminPinGuard> admin_pin;
+};
+
+// Config search when --config is absent: $XDG_CONFIG_HOME/desa-kiosk/kiosk.toml,
+// /etc/desa-kiosk/kiosk.toml, then the demo config in <assets>/demo/kiosk.toml.
+// Throws StartupError whose text lists every problem (in `lang`).
+std::unique_ptr<KioskContext> load_kiosk_context(const GlobalOptions& options, const Clock& clock,
+                                                 i18n::Language lang = i18n::Language::Indonesian);
+
+}  // namespace desa::kiosk

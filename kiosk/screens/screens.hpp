@@ -1,0 +1,71 @@
+#pragma once
+// One function per screen, each in its own file. A screen draws the session's state inside the
+// area below the header and turns taps into calls on the session or core models; it never
+// touches SQL, files or the network directly.
+#include <string>
+#include <vector>
+
+#include <imgui.h>
+
+#include "app/kiosk_context.hpp"
+#include "session/kiosk_session.hpp"
+#include "ui/keyboard.hpp"
+#include "ui/widgets.hpp"
+
+namespace desa::kiosk {
+
+// Messages a screen keeps between frames (cleared when the visit ends).
+struct ScreenMemory {
+    std::string admin_message;
+    Notice admin_message_kind = Notice::Info;
+};
+
+struct ScreenRequests {
+    bool quit = false;  // admin chose to leave the kiosk application
+};
+
+struct ScreenContext {
+    Ui& ui;
+    session::KioskSession& session;
+    KioskContext& kiosk;
+    KeyboardState& keyboard;
+    ScreenMemory& memory;
+    ScreenRequests& requests;
+    ImVec2 area_min, area_max;  // below the header, above the keyboard
+    ImVec2 display;
+    Millis now;
+    std::string renderer_name;  // for the admin diagnostics
+
+    float width() const { return area_max.x - area_min.x; }
+    float height() const { return area_max.y - area_min.y; }
+};
+
+// Chrome shared by every screen but the attract screen. The header is one row on wide screens
+// and two (village above, buttons below) when the buttons and the village name do not fit.
+struct HeaderLayout {
+    float height = 0, pad = 0, button_h = 0, nav_w = 0, village_row_h = 0;
+    int nav_count = 0;
+    bool two_rows = false;
+    std::vector<float> toggle_w;
+};
+HeaderLayout layout_header(const Ui& ui, float display_w, bool show_home, bool show_back,
+                           const std::vector<std::string>& toggle_labels);
+HeaderLayout layout_header(const ScreenContext& ctx);
+void draw_header(ScreenContext& ctx);
+void draw_idle_warning(ScreenContext& ctx);
+
+void draw_attract_screen(ScreenContext& ctx);
+void draw_home_screen(ScreenContext& ctx);
+void draw_lessons_screen(ScreenContext& ctx);
+void draw_library_screen(ScreenContext& ctx);
+void draw_queue_screen(ScreenContext& ctx);
+void draw_aspirations_screen(ScreenContext& ctx);
+void draw_admin_pin_screen(ScreenContext& ctx);
+void draw_admin_settings_screen(ScreenContext& ctx);
+// The PIN pad's "done" key submits the PIN like the button does.
+void submit_admin_pin(ScreenContext& ctx);
+
+// Title row with an icon and an introduction paragraph, used by the four service sections.
+void section_intro(ScreenContext& ctx, Icon icon, std::string_view title_id, std::string_view intro_id);
+
+}  // namespace desa::kiosk

@@ -1,0 +1,397 @@
+#include "config/kiosk_config.hpp"
+
+#include <algorithm>
+#include <cerrno>
+#include <cstring>
+#include <fstream>
+#include <sstream>
+#include <toml++/toml.h>
+
+#include "security/admin_pin.hpp"
+
+namespace desa::config {
+
+namespace {
+
+using i18n::Language;
+
+const char* type_name(toml::node_type type) {
+    switch (type) {
+        case toml::node_type::table: return "table";
+        case toml::node_type::array: return "array";
+        case toml::node_type::string: return "string";
+        case toml::node_type::integer: return "integer";
+        case toml::node_type::floating_point: return "float";
+        case toml::node_type::boolean: return "boolean";
+        case toml::node_type::date: return "date";
+        case toml::node_type::time: return "time";
+        case toml::node_type::date_time: return "date-time";
+        case toml::node_type::none: break;
+    }
+    return "nothing";
+}
+
+// Limits are in characters as a person counts them, not UTF-8 bytes.
+std::size_t count_chars(std::string_view utf8) {
+    std::size_t n = 0;
+    for (unsigned char c : utf8) n += (c & 0xC0) != 0x80;
+    return n;
+}
+
+std::string join_key(std::string_view prefix, std::string_view name) {
+    return prefix.empty() ? std::string(name) : std::string(prefix) + "." + std::string(name);
+}
+
+// Reads typed values out of the parsed document, recording every problem instead of stopping at
+// the first, so one edit-and-retry round fixes the whole file.
+class Reader {
+public:
+    Reader(std::string_view file, std::vector<ConfigProblem>& problems)
+        : file_(file), problems_(problems) {}
+
+    void problem(std::string key, ProblemKind kind, std::string detail) {
+        problems_.push_back(ConfigProblem{file_, std::move(key), kind, std::move(detail)});
+    }
+
+    void wrong_type(std::string key, std::string_view expected, const toml::node& got) {
+        problem(std::move(key), ProblemKind::WrongType,
+                "expected " + std::string(expected) + ", got " + type_name(got.type()));
+    }
+
+    void reject_unknown(const toml::table& table, std::string_view prefix,
+                        std::initializer_list<std::string_view> known) {
+        for (const auto& [key, node] : table) {
+            if (std::find(known.begin(), known.end(), key.str()) == known.end()) {
+                problem(join_key(prefix, key.str()), ProblemKind::UnknownKey, "");
+            }
+        }
+    }
+
+    // nullptr when absent; a non-table is reported.
+    const toml::table* table(const toml::table& parent, std::string_view prefix, std::string_view name) {
+        const toml::node* node = parent.get(name);
+        if (node == nullptr) return nullptr;
+        if (const toml::table* t = node->as_table()) return t;
+        wrong_type(join_key(prefix, name), "table", *node);
+        return nullptr;
+    }
+
+    // A table that must be there: its absence is reported as the required key inside it missing,
+    // which tells the operator exactly what to add.
+    const toml::table* required_table(const toml::table& root, std::string_view name,
+                                      std::string_view required_key) {
+        if (root.get(name) == nullptr) {
+            problem(std::string(required_key), ProblemKind::Missing, "");
+            return nullptr;
+        }
+        return table(root, "", name);
+    }
+
+    // Absent -> nullopt (and Missing if required). Present but invalid -> reported, nullopt, and
+    // `valid` cleared so dependent checks do not pile up on a value already reported.
+    std::optional<std::string> text(const toml::table& t, std::string_view prefix, std::string_view name,
+                                    bool required, std::size_t min_chars, std::size_t max_chars) {
+        const toml::node* node = present(t, prefix, name, required);
+        if (node == nullptr) return std::nullopt;
+        const auto* s = node->as_string();
+        if (s == nullptr) {
+            wrong_type(join_key(prefix, name), "string", *node);
+            return std::nullopt;
+        }
+        const std::size_t n = count_chars(s->get());
+        if (n < min_chars || n > max_chars) {
+            problem(join_key(prefix, name), ProblemKind::OutOfRange,
+                    std::to_string(min_chars) + ".." + std::to_string(max_chars) + " characters, got " +
+                        std::to_string(n));
+            return std::nullopt;
+        }
+        return s->get();
+    }
+
+    std::optional<std::int64_t> integer(const toml::table& t, std::string_view prefix,
+                                        std::string_view name, std::int64_t min, std::int64_t max) {
+        const toml::node* node = present(t, prefix, name, false);
+        if (node == nullptr) return std::nullopt;
+        const auto* i = node->as_integer();
+        if (i == nullptr) {
+            wrong_type(join_key(prefix, name), "integer", *node);
+            return std::nullopt;
+        }
+        if (i->get() < min || i->get() > max) {
+            problem(join_key(prefix, name), ProblemKind::OutOfRange,
+                    "allowed " + std::to_string(min) + ".." + std::to_string(max) + ", got " +
+                        std::to_string(i->get()));
+            return std::nullopt;
+        }
+        return i->get();
+    }
+
+    std::optional<bool> boolean(const toml::table& t, std::string_view prefix, std::string_view name) {
+        const toml::node* node = present(t, prefix, name, false);
+        if (node == nullptr) return std::nullopt;
+        const auto* b = node->as_boolean();
+        if (b == nullptr) {
+            wrong_type(join_key(prefix, name), "boolean", *node);
+            return std::nullopt;
+        }
+        return b->get();
+    }
+
+    // False when the key is present but was rejected.
+    bool accepted(const toml::table& t, std::string_view name, const auto& value) const {
+        return value.has_value() || t.get(name) == nullptr;
+    }
+
+private:
+    const toml::node* present(const toml::table& t, std::string_view prefix, std::string_view name,
+                              bool required) {
+        const toml::node* node = t.get(name);
+        if (node == nullptr && required) problem(join_key(prefix, name), ProblemKind::Missing, "");
+        return node;
+    }
+
+    std::string file_;
+    std::vector<ConfigProblem>& problems_;
+};
+
+void read_village(Reader& r, const toml::table* village, const regions::RegionRegistry& regions,
+                  KioskConfig& cfg) {
+    if (village == nullptr) return;
+    r.reject_unknown(*village, "village", {"code"});
+    const auto code = r.text(*village, "village", "code", true, 1, 32);
+    if (!code) return;
+    const regions::Region* region = regions.find(*code);
+    if (region == nullptr) {
+        r.problem("village.code", ProblemKind::UnknownVillage, *code + " is not in the region registry");
+    } else if (region->level != regions::RegionLevel::Village) {
+        r.problem("village.code", ProblemKind::UnknownVillage,
+                  *code + " (" + region->name + ") is not a desa/kelurahan");
+    } else {
+        cfg.village_code = *code;
+    }
+}
+
+void read_language(Reader& r, const toml::table& lang, KioskConfig& cfg) {
+    r.reject_unknown(lang, "language", {"default", "available"});
+    bool consistent_check = true;
+    if (const auto code = r.text(lang, "language", "default", false, 0, 1000)) {
+        if (const auto l = i18n::language_from_code(*code)) {
+            cfg.default_language = *l;
+        } else {
+            r.problem("language.default", ProblemKind::UnknownValue, "\"" + *code + "\"; allowed: id, en");
+            consistent_check = false;
+        }
+    } else if (lang.get("default") != nullptr) {
+        consistent_check = false;
+    }
+
+    if (const toml::node* node = lang.get("available")) {
+        const toml::array* list = node->as_array();
+        if (list == nullptr) {
+            r.wrong_type("language.available", "array of strings", *node);
+            return;
+        }
+        if (list->empty()) {
+            r.problem("language.available", ProblemKind::OutOfRange, "at least 1 language");
+            return;
+        }
+        std::vector<Language> languages;
+        for (std::size_t i = 0; i < list->size(); ++i) {
+            const std::string key = "language.available[" + std::to_string(i) + "]";
+            const toml::node& item = *list->get(i);
+            const auto* s = item.as_string();
+            if (s == nullptr) {
+                r.wrong_type(key, "string", item);
+                consistent_check = false;
+                continue;
+            }
+            const auto l = i18n::language_from_code(s->get());
+            if (!l) {
+                r.problem(key, ProblemKind::UnknownValue, "\"" + s->get() + "\"; allowed: id, en");
+                consistent_check = false;
+            } else if (std::find(languages.begin(), languages.end(), *l) != languages.end()) {
+                r.problem(key, ProblemKind::Inconsistent, "\"" + s->get() + "\" is listed twice");
+            } else {
+                languages.push_back(*l);
+            }
+        }
+        if (!languages.empty()) cfg.languages = std::move(languages);
+    }
+    if (consistent_check && std::find(cfg.languages.begin(), cfg.languages.end(),
+                                      cfg.default_language) == cfg.languages.end()) {
+        r.problem("language.default", ProblemKind::Inconsistent,
+                  "\"" + std::string(i18n::language_code(cfg.default_language)) +
+                      "\" is not in language.available");
+    }
+}
+
+void read_modules(Reader& r, const toml::table& mods, KioskConfig& cfg) {
+    r.reject_unknown(mods, "modules", {"lessons", "library", "queue", "aspirations"});
+    Modules& m = cfg.modules;
+    if (auto v = r.boolean(mods, "modules", "lessons")) m.lessons = *v;
+    if (auto v = r.boolean(mods, "modules", "library")) m.library = *v;
+    if (auto v = r.boolean(mods, "modules", "queue")) m.queue = *v;
+    if (auto v = r.boolean(mods, "modules", "aspirations")) m.aspirations = *v;
+    if (!m.lessons && !m.library && !m.queue && !m.aspirations) {
+        r.problem("modules", ProblemKind::Inconsistent, "at least one module must be enabled");
+    }
+}
+
+void read_idle(Reader& r, const toml::table& idle, KioskConfig& cfg) {
+    r.reject_unknown(idle, "idle", {"reset_after_s", "warn_before_s", "attract_after_s"});
+    const auto reset = r.integer(idle, "idle", "reset_after_s", 15, 3600);
+    const auto warn = r.integer(idle, "idle", "warn_before_s", 0, 120);
+    const auto attract = r.integer(idle, "idle", "attract_after_s", 15, 86400);
+    if (reset) cfg.idle_reset_after_s = static_cast<int>(*reset);
+    if (warn) cfg.idle_warn_before_s = static_cast<int>(*warn);
+    if (attract) cfg.attract_after_s = static_cast<int>(*attract);
+    // Relations are checked on the effective values (defaults included), once each is valid.
+    if (!r.accepted(idle, "reset_after_s", reset)) return;
+    if (r.accepted(idle, "warn_before_s", warn) && cfg.idle_warn_before_s >= cfg.idle_reset_after_s) {
+        r.problem("idle.warn_before_s", ProblemKind::Inconsistent,
+                  std::to_string(cfg.idle_warn_before_s) + " must be less than idle.reset_after_s " +
+                      std::to_string(cfg.idle_reset_after_s));
+    }
+    if (r.accepted(idle, "attract_after_s", attract) && cfg.attract_after_s < cfg.idle_reset_after_s) {
+        r.problem("idle.attract_after_s", ProblemKind::Inconsistent,
+                  std::to_string(cfg.attract_after_s) + " must be at least idle.reset_after_s " +
+                      std::to_string(cfg.idle_reset_after_s));
+    }
+}
+
+void read_slide(Reader& r, const toml::table& t, const std::string& prefix, std::vector<Slide>& out) {
+    r.reject_unknown(t, prefix, {"title_id", "title_en", "body_id", "body_en"});
+    Slide slide;
+    bool ok = true;
+    auto take = [&](std::string_view name, bool required, std::size_t min, std::size_t max,
+                    std::string& into) {
+        if (auto v = r.text(t, prefix, name, required, min, max)) {
+            into = std::move(*v);
+        } else if (required || t.get(name) != nullptr) {
+            ok = false;
+        }
+    };
+    take("title_id", true, 1, 80, slide.title_id);
+    take("title_en", false, 0, 80, slide.title_en);
+    take("body_id", false, 0, 400, slide.body_id);
+    take("body_en", false, 0, 400, slide.body_en);
+    if (ok) out.push_back(std::move(slide));
+}
+
+void read_attract(Reader& r, const toml::table& attract, KioskConfig& cfg) {
+    r.reject_unknown(attract, "attract", {"slide_seconds", "running_text_id", "running_text_en", "slides"});
+    if (auto v = r.integer(attract, "attract", "slide_seconds", 2, 600)) cfg.slide_seconds = static_cast<int>(*v);
+    if (auto v = r.text(attract, "attract", "running_text_id", false, 0, 500)) cfg.running_text_id = *v;
+    if (auto v = r.text(attract, "attract", "running_text_en", false, 0, 500)) cfg.running_text_en = *v;
+    const toml::node* slides = attract.get("slides");
+    if (slides == nullptr) return;
+    const toml::array* list = slides->as_array();
+    if (list == nullptr) {
+        r.wrong_type("attract.slides", "array of tables ([[attract.slides]])", *slides);
+        return;
+    }
+    for (std::size_t i = 0; i < list->size(); ++i) {
+        const std::string prefix = "attract.slides[" + std::to_string(i) + "]";
+        const toml::node& item = *list->get(i);
+        if (const toml::table* t = item.as_table()) {
+            read_slide(r, *t, prefix, cfg.slides);
+        } else {
+            r.wrong_type(prefix, "table", item);
+        }
+    }
+}
+
+void read_security(Reader& r, const toml::table* security, KioskConfig& cfg) {
+    if (security == nullptr) return;
+    r.reject_unknown(*security, "security", {"admin_pin_hash", "admin_max_attempts", "admin_lockout_s"});
+    // The hash never appears in a problem's detail: problems are shown on screen and logged.
+    if (auto hash = r.text(*security, "security", "admin_pin_hash", true, 0, 1000)) {
+        if (security::looks_like_argon2id_hash(*hash)) {
+            cfg.admin_pin_hash = std::move(*hash);
+        } else {
+            r.problem("security.admin_pin_hash", ProblemKind::UnknownValue,
+                      "expected an Argon2id hash ($argon2id$v=19$...) made by `desa-kiosk hash-pin`");
+        }
+    }
+    if (auto v = r.integer(*security, "security", "admin_max_attempts", 3, 10)) {
+        cfg.admin_max_attempts = static_cast<int>(*v);
+    }
+    if (auto v = r.integer(*security, "security", "admin_lockout_s", 30, 86400)) {
+        cfg.admin_lockout_s = static_cast<int>(*v);
+    }
+}
+
+std::string_view problem_message_id(ProblemKind kind) {
+    switch (kind) {
+        case ProblemKind::Syntax: return "config.problem.syntax";
+        case ProblemKind::Missing: return "config.problem.missing";
+        case ProblemKind::WrongType: return "config.problem.wrong_type";
+        case ProblemKind::OutOfRange: return "config.problem.out_of_range";
+        case ProblemKind::UnknownValue: return "config.problem.unknown_value";
+        case ProblemKind::UnknownKey: return "config.problem.unknown_key";
+        case ProblemKind::UnknownVillage: return "config.problem.unknown_village";
+        case ProblemKind::Inconsistent: return "config.problem.inconsistent";
+        case ProblemKind::Unreadable: return "config.problem.unreadable";
+    }
+    return "config.problem.unknown";
+}
+
+}  // namespace
+
+std::string describe(const ConfigProblem& p, const i18n::Catalog& catalog, i18n::Language lang) {
+    std::string out = p.file + ": ";
+    if (!p.key.empty()) out += p.key + ": ";
+    out += catalog.tr(lang, problem_message_id(p.kind));
+    if (!p.detail.empty()) out += " (" + p.detail + ")";
+    return out;
+}
+
+ConfigLoad parse_kiosk_config(std::string_view toml_text, std::string_view file_label,
+                              const regions::RegionRegistry& regions) {
+    ConfigLoad result;
+    toml::table doc;
+    try {
+        doc = toml::parse(toml_text, file_label);
+    } catch (const toml::parse_error& e) {
+        const auto& at = e.source().begin;
+        result.problems.push_back(ConfigProblem{
+            std::string(file_label), "", ProblemKind::Syntax,
+            "line " + std::to_string(at.line) + ", column " + std::to_string(at.column) + ": " +
+                std::string(e.description())});
+        return result;
+    }
+
+    Reader r(file_label, result.problems);
+    KioskConfig cfg;
+    r.reject_unknown(doc, "", {"village", "language", "modules", "idle", "attract", "security"});
+    read_village(r, r.required_table(doc, "village", "village.code"), regions, cfg);
+    if (const auto* t = r.table(doc, "", "language")) read_language(r, *t, cfg);
+    if (const auto* t = r.table(doc, "", "modules")) read_modules(r, *t, cfg);
+    if (const auto* t = r.table(doc, "", "idle")) read_idle(r, *t, cfg);
+    if (const auto* t = r.table(doc, "", "attract")) read_attract(r, *t, cfg);
+    read_security(r, r.required_table(doc, "security", "security.admin_pin_hash"), cfg);
+
+    if (result.problems.empty()) result.config = std::move(cfg);
+    return result;
+}
+
+ConfigLoad load_kiosk_config(const std::filesystem::path& file, const regions::RegionRegistry& regions) {
+    const std::string label = file.string();
+    std::error_code ec;
+    if (std::filesystem::is_directory(file, ec)) {
+        return ConfigLoad{std::nullopt, {ConfigProblem{label, "", ProblemKind::Unreadable, "is a directory"}}};
+    }
+    std::ifstream in(file, std::ios::binary);
+    if (!in) {
+        return ConfigLoad{std::nullopt,
+                          {ConfigProblem{label, "", ProblemKind::Unreadable, std::strerror(errno)}}};
+    }
+    std::ostringstream buffer;
+    buffer << in.rdbuf();
+    if (in.bad()) {
+        return ConfigLoad{std::nullopt, {ConfigProblem{label, "", ProblemKind::Unreadable, "read error"}}};
+    }
+    return parse_kiosk_config(buffer.str(), label, regions);
+}
+
+}  // namespace desa::config

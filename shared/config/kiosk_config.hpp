@@ -1,0 +1,75 @@
+#pragma once
+// kiosk.toml: what one kiosk is (its village), what it offers, and how it behaves when idle.
+// A bad file names the file, key and problem, and the kiosk refuses to start with it.
+#include <filesystem>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "i18n/catalog.hpp"
+#include "regions/region_registry.hpp"
+
+namespace desa::config {
+
+struct Slide {
+    std::string title_id, title_en;  // Indonesian required, English optional (falls back)
+    std::string body_id, body_en;
+};
+
+struct Modules {
+    bool lessons = true, library = true, queue = true, aspirations = true;
+};
+
+struct KioskConfig {
+    std::string village_code;  // a desa/kelurahan code known to the region registry
+    i18n::Language default_language = i18n::Language::Indonesian;
+    std::vector<i18n::Language> languages{i18n::Language::Indonesian, i18n::Language::English};
+    Modules modules;
+
+    int idle_reset_after_s = 90;    // no touch for this long: wipe forms, back to home
+    int idle_warn_before_s = 15;    // "are you still there?" shown this long before the reset
+    int attract_after_s = 120;      // no touch for this long: attract screen
+    int slide_seconds = 8;
+    std::vector<Slide> slides;
+    std::string running_text_id, running_text_en;
+
+    std::string admin_pin_hash;     // Argon2id string from `desa-kiosk hash-pin`
+    int admin_max_attempts = 5;
+    int admin_lockout_s = 300;
+};
+
+enum class ProblemKind {
+    Syntax,         // TOML syntax error (detail: parser message, line)
+    Missing,        // required key absent
+    WrongType,      // detail: expected type
+    OutOfRange,     // detail: allowed range
+    UnknownValue,   // detail: the value and what is allowed
+    UnknownKey,     // a key we do not know (likely a typo)
+    UnknownVillage, // village code not in the region registry, or not a desa/kelurahan
+    Inconsistent,   // e.g. warn_before >= reset_after, default language not in languages
+    Unreadable,     // file cannot be read
+};
+
+struct ConfigProblem {
+    std::string file;  // path as given
+    std::string key;   // dotted key, e.g. "idle.reset_after_s"; empty for file-level problems
+    ProblemKind kind;
+    std::string detail;  // machine-independent detail (values, ranges), not translated
+};
+
+// "kiosk.toml: idle.reset_after_s: <translated problem> (<detail>)" in the requested language,
+// using catalogue ids "config.problem.<kind>".
+std::string describe(const ConfigProblem&, const i18n::Catalog&, i18n::Language);
+
+struct ConfigLoad {
+    std::optional<KioskConfig> config;  // set only when problems is empty
+    std::vector<ConfigProblem> problems;
+};
+
+ConfigLoad parse_kiosk_config(std::string_view toml_text, std::string_view file_label,
+                              const regions::RegionRegistry& regions);
+ConfigLoad load_kiosk_config(const std::filesystem::path& file,
+                             const regions::RegionRegistry& regions);
+
+}  // namespace desa::config

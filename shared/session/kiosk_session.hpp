@@ -1,0 +1,101 @@
+#pragma once
+// One resident's visit, as the kiosk shell sees it: which screen is open, the language and
+// accessibility choices, what has been typed, and the idle rules that end the visit. Pure logic
+// (no SDL, no ImGui) so every rule is unit-tested; the kiosk's screens only draw it.
+#include <array>
+#include <optional>
+#include <string_view>
+#include <vector>
+
+#include "core/clock.hpp"
+#include "i18n/catalog.hpp"
+#include "session/text_field.hpp"
+
+namespace desa::session {
+
+enum class Screen {
+    Attract,        // slides and running text while nobody uses the kiosk
+    Home,           // the four service tiles
+    Lessons,        // Belajar Internet
+    Library,        // Perpustakaan
+    Queue,          // Antrian Layanan
+    Aspirations,    // Aspirasi Warga
+    AdminPin,       // hidden gesture -> PIN entry
+    AdminSettings,  // after a correct PIN
+};
+
+inline constexpr std::array kAllScreens{Screen::Attract, Screen::Home,        Screen::Lessons,
+                                        Screen::Library, Screen::Queue,       Screen::Aspirations,
+                                        Screen::AdminPin, Screen::AdminSettings};
+
+std::string_view screen_name(Screen);  // "home", "library", "admin-pin", ...
+std::optional<Screen> screen_from_name(std::string_view);
+
+struct Accessibility {
+    bool large_text = false;
+    bool high_contrast = false;
+};
+
+struct IdlePolicy {
+    Millis warn_after{75'000};     // show "are you still there?" (0 = never warn)
+    Millis reset_after{90'000};    // wipe forms, back to home
+    Millis attract_after{120'000}; // attract screen
+};
+
+enum class IdleEvent { None, WarningShown, Reset, AttractShown };
+
+// Fields every screen may use. Listed here so wipe() cannot forget one.
+struct Forms {
+    TextField library_search{FieldKind::Text, 120, {}};
+    TextField admin_pin{FieldKind::Pin, 12, {}};
+};
+
+class KioskSession {
+public:
+    KioskSession(IdlePolicy policy, i18n::Language default_language, Millis now);
+
+    Screen screen() const { return stack_.back(); }
+    void open(Screen screen);  // pushes; opening Home clears the stack
+    void back();               // pops; Home stays
+    void go_home();
+    bool can_go_back() const { return stack_.size() > 1; }
+
+    i18n::Language language() const { return language_; }
+    void set_language(i18n::Language lang) { language_ = lang; }
+    Accessibility accessibility;
+
+    Forms forms;
+    TextField* focused() const { return focused_; }
+    void focus(TextField* field) { focused_ = field; }
+
+    // Ends the visit: every field cleared, keyboard closed, language and accessibility back to
+    // the defaults, home screen. Nothing of the previous resident stays on screen.
+    void wipe();
+
+    // Any touch, click or key. Returns true if the touch must be swallowed because it woke the
+    // attract screen or dismissed the idle warning: that touch triggers nothing else.
+    bool note_activity(Millis now);
+    // Applies the idle rules at `now`; returns what changed (the caller redraws).
+    IdleEvent tick(Millis now);
+    bool warning_visible() const { return warning_; }
+    int warning_seconds_left(Millis now) const;
+    // When tick() next has something to do (or the warning countdown next changes), if ever.
+    std::optional<Millis> next_deadline(Millis now) const;
+    // Anything to lose if the visit ended now: a screen other than home, text, focus, choices.
+    bool has_visit_state() const;
+
+    // The hidden operator gesture: five taps on the village name within four seconds.
+    bool register_secret_tap(Millis now);
+
+private:
+    IdlePolicy policy_;
+    i18n::Language default_language_;
+    i18n::Language language_;
+    std::vector<Screen> stack_{Screen::Home};
+    TextField* focused_ = nullptr;
+    Millis last_activity_;
+    bool warning_ = false;
+    std::vector<Millis> secret_taps_;
+};
+
+}  // namespace desa::session
