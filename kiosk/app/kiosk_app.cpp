@@ -38,6 +38,8 @@ KioskApp::KioskApp(KioskContext& kiosk, Display& display, const Clock& clock, Ap
       display_(display),
       clock_(clock),
       options_(std::move(options)),
+      admin_pin_(kiosk.db, clock, kiosk.config.admin_pin_hash,
+                 security::LockoutPolicy{kiosk.config.admin_max_attempts, kiosk.config.admin_lockout_s}),
       session_(idle_policy(kiosk.config), kiosk.config.default_language, clock.monotonic()) {
     imgui_ = ImGui::CreateContext();
     ImGuiIO& io = ImGui::GetIO();
@@ -131,7 +133,7 @@ std::optional<Millis> KioskApp::sleep_budget() const {
     std::optional<Millis> wake = session_.next_deadline(now);
     if (animating()) wake = wake ? std::min(*wake, next_animation_at_) : next_animation_at_;
     // A lock-out countdown on the PIN screen changes once a second.
-    if (session_.screen() == session::Screen::AdminPin && kiosk_.admin_pin->locked_seconds_left())
+    if (session_.screen() == session::Screen::AdminPin && admin_pin_.locked_seconds_left())
         wake = wake ? std::min(*wake, now + Millis{1000}) : now + Millis{1000};
     if (!wake) return std::nullopt;
     return std::max(Millis{0}, *wake - now);
@@ -176,8 +178,9 @@ void KioskApp::render_frame() {
     ImGui::GetWindowDrawList()->AddRectFilled(ImVec2(0, 0), io.DisplaySize, theme.palette.background);
 
     Ui ui{kiosk_.catalog, session_.language(), theme, fonts_, log_, pointer_.drag()};
-    ScreenContext ctx{ui,           session_,       kiosk_, keyboard_,    memory_, requests_,
-                      ImVec2(0, 0), io.DisplaySize, io.DisplaySize, now, renderer_name_};
+    ScreenContext ctx{ui,        session_,     kiosk_,         admin_pin_,     keyboard_,
+                      memory_,   requests_,    ImVec2(0, 0),   io.DisplaySize, io.DisplaySize,
+                      now,       renderer_name_};
     session::TextField* field = session_.focused();
     const float keyboard_h = field ? keyboard_height(ui, field->kind, io.DisplaySize) : 0.0f;
     if (session_.screen() == session::Screen::Attract) {

@@ -10,6 +10,7 @@
 #include "platform/imgui_sdl_renderer.hpp"
 #include "platform/pointer_input.hpp"
 #include "screens/screens.hpp"
+#include "security/admin_pin.hpp"
 #include "session/kiosk_session.hpp"
 #include "ui/fonts.hpp"
 #include "ui/frame_log.hpp"
@@ -58,6 +59,7 @@ private:
     ImGuiContext* imgui_ = nullptr;
     std::unique_ptr<ImGuiSdlRenderer> renderer_;
     PointerInput pointer_;
+    security::AdminPinGuard admin_pin_;  // on this app's clock, so scripts can wait out a lock-out
     session::KioskSession session_;
     KeyboardState keyboard_;
     ScreenMemory memory_;

@@ -27,8 +27,7 @@ std::pair<fs::path, bool> find_config(const GlobalOptions& options, const fs::pa
 
 }  // namespace
 
-std::unique_ptr<KioskContext> load_kiosk_context(const GlobalOptions& options, const Clock& clock,
-                                                 i18n::Language lang) {
+std::unique_ptr<KioskContext> load_kiosk_context(const GlobalOptions& options, i18n::Language lang) {
     const fs::path assets = resolve_assets_dir(options.assets_dir);
     // The catalogue comes first: every later error message is translated with it.
     i18n::Catalog catalog;
@@ -62,7 +61,7 @@ std::unique_ptr<KioskContext> load_kiosk_context(const GlobalOptions& options, c
 
     auto ctx = std::unique_ptr<KioskContext>(new KioskContext{
         assets, data_dir, config_file, demo, std::move(*load.config), std::move(regions),
-        std::move(catalog), std::move(*db), {}, {}, {}, nullptr});
+        std::move(catalog), std::move(*db), {}, {}, {}});
     const auto chain = ctx->regions.ancestry(ctx->config.village_code);
     // chain = province, kabupaten/kota, kecamatan, desa (validated by the config loader).
     ctx->village_name = chain.back()->name;
@@ -70,9 +69,6 @@ std::unique_ptr<KioskContext> load_kiosk_context(const GlobalOptions& options, c
         ctx->district_name = chain[2]->name;
         ctx->regency_name = chain[1]->name;
     }
-    ctx->admin_pin = std::make_unique<security::AdminPinGuard>(
-        ctx->db, clock, ctx->config.admin_pin_hash,
-        security::LockoutPolicy{ctx->config.admin_max_attempts, ctx->config.admin_lockout_s});
     return ctx;
 }
 

@@ -9,10 +9,8 @@
 #include <string>
 
 #include "config/kiosk_config.hpp"
-#include "core/clock.hpp"
 #include "i18n/catalog.hpp"
 #include "regions/region_registry.hpp"
-#include "security/admin_pin.hpp"
 #include "storage/database.hpp"
 
 namespace desa::kiosk {
@@ -41,13 +39,12 @@ struct KioskContext {
     std::string village_name;   // "Hajimena"
     std::string district_name;  // kecamatan "Natar"
     std::string regency_name;   // "Kabupaten Lampung Selatan" (the data includes the prefix)
-    std::unique_ptr<security::AdminPinGuard> admin_pin;
 };
 
 // Config search when --config is absent: $XDG_CONFIG_HOME/desa-kiosk/kiosk.toml,
 // /etc/desa-kiosk/kiosk.toml, then the demo config in <assets>/demo/kiosk.toml.
 // Throws StartupError whose text lists every problem (in `lang`).
-std::unique_ptr<KioskContext> load_kiosk_context(const GlobalOptions& options, const Clock& clock,
+std::unique_ptr<KioskContext> load_kiosk_context(const GlobalOptions& options,
                                                  i18n::Language lang = i18n::Language::Indonesian);
 
 }  // namespace desa::kiosk

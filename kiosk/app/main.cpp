@@ -8,6 +8,9 @@
 #include <fstream>
 #include <iostream>
 #include <sstream>
+#include <ctime>
+#include <iterator>
+#include <unistd.h>
 
 #include "app/headless.hpp"
 #include "app/kiosk_app.hpp"
@@ -21,12 +24,49 @@ using namespace desa::kiosk;
 
 constexpr int kExitBadInput = 2;  // bad config, bad arguments, unreadable database
 
-int run_kiosk(KioskContext& ctx, bool windowed, ScreenSize size, bool lockdown) {
-    auto display = open_window(WindowOptions{!windowed, size.width, size.height, "Desa Cerdas"});
+// Milliseconds since the kernel started this process (not since main()), for the start-up benchmark.
+double ms_since_process_start() {
+    std::ifstream stat("/proc/self/stat");
+    std::string text((std::istreambuf_iterator<char>(stat)), std::istreambuf_iterator<char>());
+    const auto close = text.rfind(')');  // the command name may contain spaces
+    if (close == std::string::npos) return -1;
+    std::istringstream fields(text.substr(close + 2));
+    std::string field;
+    for (int i = 3; i <= 22 && fields >> field; ++i) {
+        if (i != 22) continue;
+        timespec now{};
+        clock_gettime(CLOCK_BOOTTIME, &now);
+        const double start_ms = std::stod(field) * 1000.0 / static_cast<double>(sysconf(_SC_CLK_TCK));
+        return static_cast<double>(now.tv_sec) * 1000.0 + static_cast<double>(now.tv_nsec) / 1e6 - start_ms;
+    }
+    return -1;
+}
+
+struct RunOptions {
+    bool windowed = false;
+    bool lockdown = true;
+    bool exit_after_first_frame = false;  // benchmark: report start-up time and leave
+    bool redraw_always = false;           // benchmark only: the naive 60 fps loop, for comparison
+};
+
+int run_kiosk(KioskContext& ctx, ScreenSize size, const RunOptions& run) {
+    auto display = open_window(WindowOptions{!run.windowed, size.width, size.height, "Desa Cerdas"});
     SystemClock clock;
-    KioskApp app(ctx, *display, clock, AppOptions{lockdown, {}});
+    KioskApp app(ctx, *display, clock, AppOptions{run.lockdown, {}});
     spdlog::info("kiosk started: village {}, {}x{}, lockdown {}", ctx.config.village_code, display->width,
-                 display->height, lockdown ? "on" : "off");
+                 display->height, run.lockdown ? "on" : "off");
+    if (run.exit_after_first_frame) {
+        app.render_frame();
+        std::cout << "first-frame-ms " << ms_since_process_start() << "\n";
+        return 0;
+    }
+    while (run.redraw_always && !app.quit_requested()) {
+        SDL_Event event;
+        while (SDL_PollEvent(&event)) app.handle_event(event);
+        app.update();
+        app.render_frame();
+        SDL_Delay(16);
+    }
     while (!app.quit_requested()) {
         // Sleep until an event or the next deadline (idle rules, animation): no busy loop.
         SDL_Event event;
@@ -102,11 +142,14 @@ int main(int argc, char** argv) {
     cli.add_option("--data-dir", data_dir, "where the kiosk keeps its databases");
     cli.add_option("--assets-dir", assets_dir, "translations, region codes and demo content");
 
-    bool windowed = false, no_lockdown = false;
+    RunOptions run;
+    bool no_lockdown = false;
     std::string size_text = "1280x800";
-    cli.add_flag("--windowed", windowed, "a window instead of full screen (development)");
+    cli.add_flag("--windowed", run.windowed, "a window instead of full screen (development)");
     cli.add_option("--size", size_text, "window or screenshot size, WxH");
     cli.add_flag("--no-lockdown", no_lockdown, "let Esc and window close quit (development)");
+    cli.add_flag("--exit-after-first-frame", run.exit_after_first_frame, "benchmark: print start-up time, exit");
+    cli.add_flag("--redraw-always", run.redraw_always, "benchmark: redraw at 60 fps like a naive loop");
 
     auto* shot = cli.add_subcommand("screenshot", "render a screen offscreen to PNG");
     std::string shot_screen = "home", shot_out, shot_lang = "id";
@@ -143,10 +186,9 @@ int main(int argc, char** argv) {
         return kExitBadInput;
     }
 
-    SystemClock clock;
     std::unique_ptr<KioskContext> ctx;
     try {
-        ctx = load_kiosk_context(global, clock);
+        ctx = load_kiosk_context(global);
     } catch (const std::exception& e) {
         std::cerr << e.what() << "\n";
         return kExitBadInput;
@@ -165,7 +207,8 @@ int main(int argc, char** argv) {
             return screenshot(*ctx, {shot_screen, *size, *lang, shot_large, shot_contrast}, shot_out);
         }
         if (*script) return run_script_file(*ctx, script_file, *size, script_shots);
-        return run_kiosk(*ctx, windowed, *size, !no_lockdown);
+        run.lockdown = !no_lockdown;
+        return run_kiosk(*ctx, *size, run);
     } catch (const std::exception& e) {
         std::cerr << e.what() << "\n";
         return 1;

@@ -11,7 +11,7 @@ namespace {
 
 // Steps and how many arguments each takes (min, max).
 const std::map<std::string, std::pair<std::size_t, std::size_t>, std::less<>> kArity{
-    {"tap", {1, 1}}, {"type", {1, 1}}, {"drag", {2, 2}}, {"key", {1, 1}},
+    {"tap", {1, 1}}, {"tap-at", {2, 2}}, {"type", {1, 1}}, {"drag", {2, 2}}, {"key", {1, 1}},
     {"advance", {1, 1}}, {"expect", {1, 2}}, {"screenshot", {1, 1}}};
 
 // Splits a line into words; "double quoted" words may hold spaces and \" escapes.
@@ -60,6 +60,7 @@ public:
     std::string run(const ScriptStep& step) {
         const auto& a = step.args;
         if (step.verb == "tap") return tap(a[0]);
+        if (step.verb == "tap-at") return tap_at(a[0], a[1]);
         if (step.verb == "type") return type(a[0]);
         if (step.verb == "drag") return drag(a[0], a[1]);
         if (step.verb == "key") return key(a[0]);
@@ -117,6 +118,21 @@ private:
         finger(SDL_FINGERDOWN, c);
         clock_.advance(Millis{80});
         finger(SDL_FINGERUP, c);
+        settle();
+        return {};
+    }
+
+    // A touch at a screen position, whatever is there (e.g. to wake the attract screen).
+    std::string tap_at(const std::string& x_text, const std::string& y_text) {
+        float x = 0, y = 0;
+        const auto px = std::from_chars(x_text.data(), x_text.data() + x_text.size(), x);
+        const auto py = std::from_chars(y_text.data(), y_text.data() + y_text.size(), y);
+        if (px.ec != std::errc{} || py.ec != std::errc{} || x < 0 || y < 0 ||
+            x >= static_cast<float>(display_->width) || y >= static_cast<float>(display_->height))
+            return "tap-at takes a position on screen, not '" + x_text + " " + y_text + "'";
+        finger(SDL_FINGERDOWN, ImVec2(x, y));
+        clock_.advance(Millis{80});
+        finger(SDL_FINGERUP, ImVec2(x, y));
         settle();
         return {};
     }
@@ -182,7 +198,12 @@ private:
         const std::string arg = a.size() > 1 ? a[1] : "";
         const bool keyboard = log.find_by_id("osk.done") != nullptr;
         if (a[0] == "screen") return screen == arg ? "" : "expected screen '" + arg + "' but it is '" + std::string(screen) + "'";
-        if (a[0] == "text") return log.shows_text(arg) ? "" : "expected text '" + arg + "' on screen '" + std::string(screen) + "'";
+        if (a[0] == "text") {
+            if (log.shows_text(arg)) return {};
+            std::string shown;
+            for (const auto& t : log.texts) shown += "\n    '" + t.text + "'";
+            return "expected text '" + arg + "' on screen '" + std::string(screen) + "'; texts:" + shown;
+        }
         if (a[0] == "no-text") return !log.shows_text(arg) ? "" : "text '" + arg + "' is still on screen";
         if (a[0] == "visible") return log.shows_text(arg, true) ? "" : "text '" + arg + "' is not in view";
         if (a[0] == "hidden") return !log.shows_text(arg, true) ? "" : "text '" + arg + "' is in view";

@@ -2,6 +2,7 @@
 // UI scripts: drive the real kiosk headless, step by step, as a resident would. One step a line:
 //
 //   tap "Perpustakaan"          tap a target by its visible label (or tap #home.tile.library by id)
+//   tap-at 320 400              a touch at a screen position, whatever is there
 //   type "buku tani"            type through the on-screen keyboard keys (shift for capitals)
 //   drag #admin.facts -300      press on a target, move the finger vertically, lift
 //   key escape|alt+f4|close|backspace|enter   send a key or window event

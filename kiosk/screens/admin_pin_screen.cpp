@@ -8,12 +8,16 @@ namespace desa::kiosk {
 namespace {
 
 std::string lock_text(const Ui& ui, std::int64_t seconds) {
-    return ui.trf("admin.pin.locked", {{"minutes", std::to_string(seconds / 60)}, {"seconds", std::to_string(seconds % 60)}});
+    const std::string m = std::to_string(seconds / 60), s = std::to_string(seconds % 60);
+    const std::string duration = seconds < 60        ? ui.trf("duration.seconds", {{"seconds", s}})
+                                 : seconds % 60 == 0 ? ui.trf("duration.minutes", {{"minutes", m}})
+                                                     : ui.trf("duration.minutes_seconds", {{"minutes", m}, {"seconds", s}});
+    return ui.trf("admin.pin.locked", {{"duration", duration}});
 }
 
 void submit(ScreenContext& ctx) {
     auto& pin = ctx.session.forms.admin_pin;
-    const auto result = ctx.kiosk.admin_pin->check(pin.text);
+    const auto result = ctx.admin_pin.check(pin.text);
     pin.clear();
     switch (result.verdict) {
         case security::PinVerdict::Accepted:
@@ -40,7 +44,7 @@ void draw_admin_pin_screen(ScreenContext& ctx) {
     auto& pin = ctx.session.forms.admin_pin;
     const float w = std::min(ctx.width() - ui.theme.px(56), ui.theme.px(520));
     const float field_h = std::max(ui.theme.px(80), ui.fonts.body->FontSize * 2.0f);
-    const auto locked = ctx.kiosk.admin_pin->locked_seconds_left();
+    const auto locked = ctx.admin_pin.locked_seconds_left();
 
     if (locked) {
         ctx.session.focus(nullptr);

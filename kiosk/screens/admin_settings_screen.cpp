@@ -14,7 +14,7 @@ void draw_admin_settings_screen(ScreenContext& ctx) {
     section_intro(ctx, Icon::Lock, "admin.settings.title", "admin.settings.intro");
     const float pad = ui.theme.px(28);
     const float w = ctx.width() - 2 * pad;
-    const float button_h = ui.theme.px(84);
+    const float button_h = std::max(ui.theme.px(84), ui.fonts.body->FontSize * 2.2f + ui.theme.px(12));
     const float gap = ui.theme.px(16);
 
     // Actions first: they must never scroll out of reach.

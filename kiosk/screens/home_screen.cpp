@@ -39,9 +39,10 @@ void draw_home_screen(ScreenContext& ctx) {
     Ui& ui = ctx.ui;
     const Palette& p = ui.theme.palette;
     const float pad = ui.theme.px(28);
-    const float welcome_h = ui.fonts.heading->FontSize * 1.3f;
-    const float hint_h = ui.fonts.body->FontSize * 1.4f;
-    text_in_box(ui, "home.welcome", ui.fonts.heading, ui.trf("home.welcome", {{"name", ctx.kiosk.village_name}}),
+    const std::string welcome = ui.trf("home.welcome", {{"name", ctx.kiosk.village_name}});
+    const float welcome_h = wrapped_height(ui.fonts.heading, welcome, ctx.width() - 2 * pad) + ui.theme.px(8);
+    const float hint_h = wrapped_height(ui.fonts.body, ui.tr("home.hint"), ctx.width() - 2 * pad) + ui.theme.px(8);
+    text_in_box(ui, "home.welcome", ui.fonts.heading, welcome,
                 ImVec2(ctx.area_min.x + pad, ctx.area_min.y + pad),
                 ImVec2(ctx.area_max.x - pad, ctx.area_min.y + pad + welcome_h), p.text);
     text_in_box(ui, "home.hint", ui.fonts.body, ui.tr("home.hint"),

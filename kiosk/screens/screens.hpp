@@ -8,6 +8,7 @@
 #include <imgui.h>
 
 #include "app/kiosk_context.hpp"
+#include "security/admin_pin.hpp"
 #include "session/kiosk_session.hpp"
 #include "ui/keyboard.hpp"
 #include "ui/widgets.hpp"
@@ -28,6 +29,7 @@ struct ScreenContext {
     Ui& ui;
     session::KioskSession& session;
     KioskContext& kiosk;
+    security::AdminPinGuard& admin_pin;
     KeyboardState& keyboard;
     ScreenMemory& memory;
     ScreenRequests& requests;

@@ -58,6 +58,10 @@ namespace {
 
 }  // namespace
 
+float wrapped_height(ImFont* font, std::string_view text, float width) {
+    return font->FontSize * static_cast<float>(wrap(font, text, width).size());
+}
+
 float text_in_box(Ui& ui, std::string_view id, ImFont* font, std::string_view text, ImVec2 min,
                   ImVec2 max, ImU32 colour, Align align) {
     const float box_w = max.x - min.x;
@@ -109,8 +113,9 @@ bool button(Ui& ui, std::string_view id, std::string_view label, ImVec2 size, Bu
     const ImVec2 min = ImGui::GetItemRectMin(), max = ImGui::GetItemRectMax();
     ImU32 fill = p.button, text = p.button_text;
     if (style == ButtonStyle::Primary) {
-        fill = ui.theme.high_contrast ? p.button : p.focus;
-        text = ui.theme.high_contrast ? p.button_text : p.header_text;
+        // High contrast shows "on" and primary actions inverted: yellow with black text.
+        fill = ui.theme.high_contrast ? p.border : p.focus;
+        text = ui.theme.high_contrast ? p.background : p.header_text;
     } else if (style == ButtonStyle::Header) {
         fill = ui.theme.high_contrast ? p.header : IM_COL32(255, 255, 255, 40);
         text = p.header_text;
@@ -152,17 +157,26 @@ bool tile(Ui& ui, std::string_view id, std::string_view title, std::string_view 
     draw.AddRectFilled(min, max, held ? p.button_pressed : colour, rounding);
     if (ui.theme.high_contrast) draw.AddRect(min, max, p.border, rounding, 0, ui.theme.px(4));
 
+    // Measure the texts first; the icon takes what height is left (and is dropped if too little),
+    // so long translations and large text never spill out of the tile.
     const float pad = ui.theme.px(18);
-    const float icon_size = std::min(size.y * 0.34f, size.x * 0.3f);
-    draw_icon(draw, icon, ImVec2((min.x + max.x) * 0.5f, min.y + pad + icon_size * 0.5f), icon_size,
-              p.tile_text);
-    const float title_top = min.y + pad * 1.5f + icon_size;
-    const float title_h = ui.fonts.tile->FontSize * 2.1f;
-    text_in_box(ui, std::string(id) + ".title", ui.fonts.tile, title, ImVec2(min.x + pad, title_top),
-                ImVec2(max.x - pad, title_top + title_h), p.tile_text);
-    text_in_box(ui, std::string(id) + ".subtitle", ui.fonts.small, subtitle,
-                ImVec2(min.x + pad, title_top + title_h), ImVec2(max.x - pad, max.y - pad * 0.5f),
-                p.tile_text);
+    const float text_w = size.x - 2 * pad;
+    const float title_h = wrapped_height(ui.fonts.tile, title, text_w);
+    const float subtitle_h = wrapped_height(ui.fonts.small, subtitle, text_w);
+    const float gap = pad * 0.5f;
+    float icon_size = std::min({size.y * 0.34f, size.x * 0.3f, size.y - 2 * pad - title_h - subtitle_h - 2 * gap});
+    if (icon_size < ui.theme.px(28)) icon_size = 0;
+    const float block_h = (icon_size > 0 ? icon_size + gap : 0) + title_h + gap + subtitle_h;
+    float y = min.y + std::max(pad, (size.y - block_h) * 0.5f);
+    if (icon_size > 0) {
+        draw_icon(draw, icon, ImVec2((min.x + max.x) * 0.5f, y + icon_size * 0.5f), icon_size, p.tile_text);
+        y += icon_size + gap;
+    }
+    text_in_box(ui, std::string(id) + ".title", ui.fonts.tile, title, ImVec2(min.x + pad, y),
+                ImVec2(max.x - pad, std::min(y + title_h, max.y - pad)), p.tile_text);
+    y += title_h + gap;
+    text_in_box(ui, std::string(id) + ".subtitle", ui.fonts.small, subtitle, ImVec2(min.x + pad, y),
+                ImVec2(max.x - pad, std::min(y + subtitle_h, max.y - pad * 0.5f)), p.tile_text);
     return clicked;
 }
 
@@ -209,6 +223,8 @@ void begin_scroll_area(Ui& ui, std::string_view id, ImVec2 size) {
     ImGui::PushStyleVar(ImGuiStyleVar_ScrollbarSize, ui.theme.px(14));
     ImGui::BeginChild(ImGui::GetID(id.data(), id.data() + id.size()), size, false, ImGuiWindowFlags_NoBackground);
     const ImRect rect(ImGui::GetWindowPos(), ImGui::GetWindowPos() + ImGui::GetWindowSize());
+    // A scroll area is a drag target for UI scripts ("drag #admin.facts -300").
+    ui.log.targets.push_back({std::string(id), "", rect.Min, rect.Max, true, true});
     if (ui.drag.active && rect.Contains(ui.drag.origin))
         ImGui::SetScrollY(ImGui::GetScrollY() - ui.drag.delta_y);
 }
@@ -222,15 +238,16 @@ void notice(Ui& ui, std::string_view id, Notice kind, std::string_view text, flo
     const Palette& p = ui.theme.palette;
     ImFont* font = ui.fonts.body;
     const float pad = ui.theme.px(16);
-    const float text_w = width - 2 * pad;
-    const float text_h = font->FontSize * static_cast<float>(wrap(font, text, text_w).size());
+    const float text_left = pad * 1.5f;  // room for the coloured edge
+    const float text_h = wrapped_height(font, text, width - text_left - pad);
     const ImVec2 min = ImGui::GetCursorScreenPos();
-    const ImVec2 max(min.x + width, min.y + text_h + 2 * pad + font->FontSize * 0.5f);
+    const ImVec2 max(min.x + width, min.y + text_h + 2 * pad);
     const ImU32 edge = kind == Notice::Error ? p.error : (kind == Notice::Warning ? p.border : p.focus);
     ImDrawList& draw = *ImGui::GetWindowDrawList();
     draw.AddRectFilled(min, max, kind == Notice::Info ? p.field : p.warning, ui.theme.px(8));
     draw.AddRectFilled(min, ImVec2(min.x + ui.theme.px(8), max.y), edge, ui.theme.px(8));
-    text_in_box(ui, id, font, text, ImVec2(min.x + pad * 1.5f, min.y + pad), ImVec2(max.x - pad, max.y - pad),
+    if (ui.theme.high_contrast) draw.AddRect(min, max, p.border, ui.theme.px(8), 0, ui.theme.px(2));
+    text_in_box(ui, id, font, text, ImVec2(min.x + text_left, min.y + pad), ImVec2(max.x - pad, max.y - pad),
                 kind == Notice::Error && !ui.theme.high_contrast ? p.error : p.text, Align::Left);
     ImGui::Dummy(ImVec2(width, max.y - min.y));
 }

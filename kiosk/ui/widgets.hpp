@@ -41,6 +41,9 @@ void record_target(Ui& ui, std::string_view id, std::string_view label, bool ena
 
 void draw_icon(ImDrawList& draw, Icon icon, ImVec2 center, float size, ImU32 colour);
 
+// Height of `text` word-wrapped to `width`, exactly as text_in_box and paragraph lay it out.
+float wrapped_height(ImFont* font, std::string_view text, float width);
+
 // Wraps `text` to the box and draws it (centred or left-aligned, vertically centred). Records
 // the text, and an overflow if it does not fit. Returns the height the wrapped text needs.
 float text_in_box(Ui& ui, std::string_view id, ImFont* font, std::string_view text, ImVec2 min,

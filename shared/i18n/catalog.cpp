@@ -1,6 +1,8 @@
 #include "i18n/catalog.hpp"
 
 #include <algorithm>
+#include <cerrno>
+#include <cstring>
 #include <fstream>
 #include <spdlog/spdlog.h>
 #include <sstream>
@@ -231,7 +233,10 @@ namespace {
 
 std::map<std::string, std::string, std::less<>> load_po_file(const std::filesystem::path& file) {
     std::ifstream in(file, std::ios::binary);
-    if (!in) throw std::runtime_error(file.string() + ": cannot open translation catalogue");
+    if (!in) {
+        throw std::runtime_error(file.string() + ": cannot open translation catalogue (" +
+                                 std::strerror(errno) + ")");
+    }
     std::ostringstream buffer;
     buffer << in.rdbuf();
     std::vector<PoParseError> errors;

@@ -1,6 +1,8 @@
 #include "regions/region_registry.hpp"
 
 #include <algorithm>
+#include <cerrno>
+#include <cstring>
 #include <fstream>
 #include <sstream>
 #include <stdexcept>
@@ -143,7 +145,9 @@ bool looks_like_village_code(std::string_view code) {
 
 RegionRegistry RegionRegistry::load_csv(const std::filesystem::path& file) {
     std::ifstream in(file, std::ios::binary);
-    if (!in) throw std::runtime_error(file.string() + ": cannot open region file");
+    if (!in) {
+        throw std::runtime_error(file.string() + ": cannot open region file (" + std::strerror(errno) + ")");
+    }
     std::ostringstream buffer;
     buffer << in.rdbuf();
     if (in.bad()) throw std::runtime_error(file.string() + ": cannot read region file");

@@ -348,3 +348,12 @@ TEST_CASE("load_kiosk_config reads a file or reports it unreadable", "[config]")
         CHECK(lampung.find(load.config->village_code)->name == "Hajimena");
     }
 }
+
+TEST_CASE("the demo kiosk.toml shipped in assets is valid", "[config]") {
+    const auto assets = desa::test::assets_dir();
+    const auto lampung = RegionRegistry::load_csv(assets / "regions" / "wilayah-lampung.csv");
+    const auto load = desa::config::load_kiosk_config(assets / "demo" / "kiosk.toml", lampung);
+    INFO(list(load.problems));
+    CHECK(load.problems.empty());
+    CHECK(load.config.has_value());
+}

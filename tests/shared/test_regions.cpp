@@ -148,5 +148,6 @@ TEST_CASE("malformed region files are rejected naming source and line", "[region
 
 TEST_CASE("a missing region file is an error naming it", "[regions]") {
     desa::test::TempDir dir;
-    CHECK_THROWS_WITH(RegionRegistry::load_csv(dir / "nope.csv"), Catch::Contains("nope.csv"));
+    CHECK_THROWS_WITH(RegionRegistry::load_csv(dir / "nope.csv"),
+                      Catch::Contains("nope.csv") && Catch::Contains("No such file or directory"));
 }
