@@ -57,7 +57,7 @@ ScreenshotResult render_screenshot(KioskContext& kiosk, const ScreenshotRequest&
     ScreenshotResult result;
     result.coverage = non_background_fraction(*display);
     result.overflows = app.frame_log().overflows;
-    // A raw id on screen ("home.tile.x") means a string is missing from the catalogue.
+    // A raw id on screen (a dotted lower-case name) means a string is missing from the catalogue.
     static const std::regex raw_id(R"(^[a-z_][a-z0-9_]*(\.[a-z0-9_]+)+$)");
     for (const auto& t : app.frame_log().texts)
         if (std::regex_match(t.text, raw_id)) result.missing_texts.push_back(t.text);

@@ -5,6 +5,7 @@
 #include <cstring>
 
 #include <algorithm>
+#include <cctype>
 #include <vector>
 
 namespace desa::kiosk {
@@ -14,7 +15,10 @@ struct Line {
     const char* begin;
     const char* end;
     float width;
+    bool splits_word;  // the box was too narrow for a whole word: it had to be cut
 };
+
+bool word_char(char c) { return std::isalnum(static_cast<unsigned char>(c)) || (static_cast<unsigned char>(c) & 0x80); }
 
 // Word-wraps like ImGui but keeps the lines, so each can be centred.
 std::vector<Line> wrap(ImFont* font, std::string_view text, float width) {
@@ -29,7 +33,8 @@ std::vector<Line> wrap(ImFont* font, std::string_view text, float width) {
         const char* trimmed = line_end;
         while (trimmed > s && (trimmed[-1] == ' ' || trimmed[-1] == '\t')) --trimmed;
         const float w = font->CalcTextSizeA(font->FontSize, FLT_MAX, 0.0f, s, trimmed).x;
-        lines.push_back({s, trimmed, w});
+        const bool splits = line_end < end && line_end > s && word_char(line_end[-1]) && word_char(*line_end);
+        lines.push_back({s, trimmed, w, splits});
         s = line_end;
         while (s < end && (*s == ' ' || *s == '\t')) ++s;
         if (s < end && *s == '\n') ++s;
@@ -70,8 +75,12 @@ float text_in_box(Ui& ui, std::string_view id, ImFont* font, std::string_view te
     const float line_h = font->FontSize;
     const float needed_h = line_h * static_cast<float>(lines.size());
     float widest = 0;
-    for (const auto& l : lines) widest = std::max(widest, l.width);
-    if (widest > box_w + 0.5f || needed_h > box_h + 0.5f)
+    bool split = false;
+    for (const auto& l : lines) {
+        widest = std::max(widest, l.width);
+        split = split || l.splits_word;
+    }
+    if (widest > box_w + 0.5f || needed_h > box_h + 0.5f || split)
         ui.log.overflows.push_back({std::string(id), std::string(text), {widest, needed_h}, {box_w, box_h}});
     record_text(ui, text, min, max);
 

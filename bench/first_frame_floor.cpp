@@ -1,0 +1,68 @@
+// The floor under the start-up figure: the same window and renderer the kiosk opens
+// (desa::kiosk::open_window), one cleared frame presented, nothing else: no configuration, no
+// database, no fonts, no ImGui. Prints "first-frame-ms N" measured like
+// `desa-kiosk --exit-after-first-frame` (from the kernel's start time of the process), so
+// bench/startup_bench.sh can show how much of the kiosk's start-up is its own work.
+//
+//   desa_first_frame_floor [--size WxH]
+#include <SDL.h>
+
+#include <cstdio>
+#include <ctime>
+#include <exception>
+#include <fstream>
+#include <iterator>
+#include <sstream>
+#include <string>
+#include <string_view>
+#include <unistd.h>
+
+#include "app/headless.hpp"
+#include "platform/display.hpp"
+
+namespace {
+
+// Milliseconds since the kernel started this process: field 22 of /proc/self/stat (start time in
+// clock ticks since boot) against CLOCK_BOOTTIME. Same method as kiosk/app/main.cpp.
+double ms_since_process_start() {
+    std::ifstream stat("/proc/self/stat");
+    const std::string text((std::istreambuf_iterator<char>(stat)), std::istreambuf_iterator<char>());
+    const auto close = text.rfind(')');
+    if (close == std::string::npos) return -1;
+    std::istringstream fields(text.substr(close + 2));
+    std::string field;
+    for (int i = 3; i <= 22 && fields >> field; ++i) {
+        if (i != 22) continue;
+        timespec now{};
+        clock_gettime(CLOCK_BOOTTIME, &now);
+        const double start_ms = std::stod(field) * 1000.0 / static_cast<double>(sysconf(_SC_CLK_TCK));
+        return static_cast<double>(now.tv_sec) * 1000.0 + static_cast<double>(now.tv_nsec) / 1e6 - start_ms;
+    }
+    return -1;
+}
+
+}  // namespace
+
+int main(int argc, char** argv) {
+    desa::kiosk::ScreenSize size;
+    if (argc == 3 && std::string_view(argv[1]) == "--size") {
+        const auto parsed = desa::kiosk::parse_size(argv[2]);
+        if (!parsed) return 2;
+        size = *parsed;
+    } else if (argc != 1) {
+        std::fprintf(stderr, "usage: %s [--size WxH]\n", argv[0]);
+        return 2;
+    }
+    try {
+        auto display = desa::kiosk::open_window(desa::kiosk::WindowOptions{false, size.width, size.height, "floor"});
+        SDL_SetRenderDrawColor(display->renderer, 240, 240, 240, 255);
+        SDL_RenderClear(display->renderer);
+        SDL_RenderPresent(display->renderer);
+        std::printf("first-frame-ms %.3f\n", ms_since_process_start());
+    } catch (const std::exception& e) {
+        std::fprintf(stderr, "desa_first_frame_floor: %s\n", e.what());
+        return 1;
+    }
+    SDL_Quit();
+    return 0;
+}
