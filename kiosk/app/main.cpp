@@ -115,6 +115,16 @@ int run_script_file(KioskContext& ctx, const std::string& file, ScreenSize size,
     return 0;
 }
 
+// Start-up errors are for the operator at the console: Indonesian unless their locale is English.
+i18n::Language operator_language() {
+    for (const char* var : {"LANGUAGE", "LC_ALL", "LC_MESSAGES", "LANG"}) {
+        const char* value = std::getenv(var);
+        if (value == nullptr || *value == '\0') continue;
+        return std::string_view(value).starts_with("en") ? i18n::Language::English : i18n::Language::Indonesian;
+    }
+    return i18n::Language::Indonesian;
+}
+
 int hash_pin_from_stdin() {
     std::string pin;
     std::getline(std::cin, pin);
@@ -188,7 +198,7 @@ int main(int argc, char** argv) {
 
     std::unique_ptr<KioskContext> ctx;
     try {
-        ctx = load_kiosk_context(global);
+        ctx = load_kiosk_context(global, operator_language());
     } catch (const std::exception& e) {
         std::cerr << e.what() << "\n";
         return kExitBadInput;

@@ -349,11 +349,13 @@ TEST_CASE("load_kiosk_config reads a file or reports it unreadable", "[config]")
     }
 }
 
-TEST_CASE("the demo kiosk.toml shipped in assets is valid", "[config]") {
+TEST_CASE("the demo kiosk.toml and configs/kiosk.example.toml are valid", "[config]") {
     const auto assets = desa::test::assets_dir();
     const auto lampung = RegionRegistry::load_csv(assets / "regions" / "wilayah-lampung.csv");
-    const auto load = desa::config::load_kiosk_config(assets / "demo" / "kiosk.toml", lampung);
-    INFO(list(load.problems));
-    CHECK(load.problems.empty());
-    CHECK(load.config.has_value());
+    for (const auto& file : {assets / "demo" / "kiosk.toml", assets / ".." / "configs" / "kiosk.example.toml"}) {
+        const auto load = desa::config::load_kiosk_config(file, lampung);
+        INFO(file << list(load.problems));
+        CHECK(load.problems.empty());
+        CHECK(load.config.has_value());
+    }
 }
