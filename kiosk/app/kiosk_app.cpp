@@ -190,7 +190,9 @@ void KioskApp::render_frame() {
         ctx.area_min = ImVec2(0, layout_header(ctx).height);
         ctx.area_max = ImVec2(io.DisplaySize.x, io.DisplaySize.y - keyboard_h);
         draw_header(ctx);
+        ImGui::PushClipRect(ctx.area_min, ctx.area_max, true);  // a screen never draws under the keyboard
         draw_screen(ctx);
+        ImGui::PopClipRect();
         field = session_.focused();  // the screen may have focused or closed a field
         if (field != nullptr && keyboard_h > 0) {
             const auto action = on_screen_keyboard(ui, keyboard_, *field, ImVec2(0, ctx.area_max.y), io.DisplaySize);

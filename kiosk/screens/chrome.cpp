@@ -15,8 +15,9 @@ float label_width(const Ui& ui, std::string_view label) {
 }  // namespace
 
 HeaderLayout layout_header(const Ui& ui, float display_w, bool show_home, bool show_back,
-                           const std::vector<std::string>& toggle_labels) {
+                           const std::vector<std::string>& toggle_labels, bool compact) {
     HeaderLayout layout;
+    layout.show_village = !compact;
     layout.pad = ui.theme.px(12);
     layout.button_h = std::max(ui.theme.px(72), ui.fonts.body->FontSize * 1.9f);
     const float icon = std::min(layout.button_h * 0.5f, ui.theme.px(36));
@@ -30,10 +31,10 @@ HeaderLayout layout_header(const Ui& ui, float display_w, bool show_home, bool s
         layout.toggle_w.push_back(std::max(ui.theme.px(110), label_width(ui, label) + layout.pad * 3));
         toggles += layout.toggle_w.back() + layout.pad;
     }
-    const float village_min = std::max(ui.theme.px(440), ui.fonts.small->FontSize * 22);
+    const float village_min = compact ? 0.0f : std::max(ui.theme.px(440), ui.fonts.small->FontSize * 22);
     const float one_row = static_cast<float>(layout.nav_count) * (nav_w + layout.pad) + toggles + layout.pad + village_min;
     layout.two_rows = one_row > display_w;
-    const float village_h = ui.fonts.bold->FontSize * 1.1f + ui.fonts.small->FontSize * 2.1f;
+    const float village_h = compact ? 0.0f : ui.fonts.bold->FontSize * 1.1f + ui.fonts.small->FontSize * 2.1f;
     layout.village_row_h = layout.two_rows ? village_h + layout.pad : 0;
     layout.height = layout.village_row_h + std::max(layout.button_h, layout.two_rows ? 0 : village_h) + 2 * layout.pad;
     return layout;
@@ -51,7 +52,9 @@ std::vector<std::string> toggle_labels(const ScreenContext& ctx) {
 
 HeaderLayout layout_header(const ScreenContext& ctx) {
     const bool home = ctx.session.screen() == session::Screen::Home;
-    return layout_header(ctx.ui, ctx.display.x, !home, !home && ctx.session.can_go_back(), toggle_labels(ctx));
+    // While the keyboard is open the village line gives its height to the field being typed in.
+    return layout_header(ctx.ui, ctx.display.x, !home, !home && ctx.session.can_go_back(), toggle_labels(ctx),
+                         ctx.session.focused() != nullptr);
 }
 
 void draw_header(ScreenContext& ctx) {
@@ -100,6 +103,7 @@ void draw_header(ScreenContext& ctx) {
         ctx.session.set_language(it == langs.end() || std::next(it) == langs.end() ? langs.front() : *std::next(it));
     }
 
+    if (!layout.show_village) return;
     // The village: also the hidden operator gesture (five quick taps).
     const ImVec2 min = layout.two_rows ? ImVec2(pad, pad) : ImVec2(left, pad);
     const ImVec2 max = layout.two_rows ? ImVec2(ctx.display.x - pad, pad + layout.village_row_h - pad)
@@ -162,7 +166,9 @@ void section_intro(ScreenContext& ctx, Icon icon, std::string_view title_id, std
                 ImVec2(top.x + icon_size + pad * 0.5f, top.y), ImVec2(ctx.area_max.x - pad, top.y + icon_size),
                 p.text, Align::Left);
     ImGui::SetCursorScreenPos(ImVec2(top.x, top.y + icon_size + pad * 0.5f));
-    paragraph(ui, ui.fonts.body, ui.tr(intro_id), ctx.width() - 2 * pad, p.muted_text);
+    // With the keyboard open the height is needed for the field; the introduction can wait.
+    if (ctx.session.focused() == nullptr)
+        paragraph(ui, ui.fonts.body, ui.tr(intro_id), ctx.width() - 2 * pad, p.muted_text);
     ImGui::SetCursorScreenPos(ImVec2(top.x, ImGui::GetCursorScreenPos().y + pad * 0.5f));
 }
 

@@ -1,5 +1,7 @@
 // Perpustakaan: the search field (typing opens the on-screen keyboard). The catalogue itself
 // arrives with the library feature; until then an honest empty state.
+#include <algorithm>
+
 #include "screens/screens.hpp"
 
 namespace desa::kiosk {
@@ -14,7 +16,11 @@ void draw_library_screen(ScreenContext& ctx) {
                    ctx.session.focused() == &search, ImVec2(w, field_h)))
         ctx.session.focus(&search);
     ImGui::SetCursorScreenPos(ImVec2(ImGui::GetCursorScreenPos().x, ImGui::GetCursorScreenPos().y + ui.theme.px(16)));
-    notice(ui, "library.empty", Notice::Info, ui.tr("library.empty"), w);
+    // Below the field everything scrolls: with the keyboard open little height is left.
+    const float results_h = std::max(1.0f, ctx.area_max.y - ImGui::GetCursorScreenPos().y - ui.theme.px(8));
+    begin_scroll_area(ui, "library.results", ImVec2(w, results_h));
+    notice(ui, "library.empty", Notice::Info, ui.tr("library.empty"), w - ui.theme.px(20));
+    end_scroll_area();
 }
 
 }  // namespace desa::kiosk

@@ -48,10 +48,11 @@ struct HeaderLayout {
     float height = 0, pad = 0, button_h = 0, nav_w = 0, village_row_h = 0;
     int nav_count = 0;
     bool two_rows = false;
+    bool show_village = true;
     std::vector<float> toggle_w;
 };
 HeaderLayout layout_header(const Ui& ui, float display_w, bool show_home, bool show_back,
-                           const std::vector<std::string>& toggle_labels);
+                           const std::vector<std::string>& toggle_labels, bool compact);
 HeaderLayout layout_header(const ScreenContext& ctx);
 void draw_header(ScreenContext& ctx);
 void draw_idle_warning(ScreenContext& ctx);

@@ -48,6 +48,15 @@ bool in_view(ImVec2 min, ImVec2 max) {
     return max.x > clip.x && min.x < clip.z && max.y > clip.y && min.y < clip.w;
 }
 
+// Outside a scroll area, a box that reaches past the visible area (under the keyboard, off the
+// screen) is cut off just as surely as text that overflows its box.
+bool cut_off(ImVec2 min, ImVec2 max) {
+    const ImGuiWindow* window = ImGui::GetCurrentWindow();
+    const ImVec4 clip = window->ClipRect.ToVec4();
+    return !(window->Flags & ImGuiWindowFlags_ChildWindow) &&
+           (min.x < clip.x - 0.5f || min.y < clip.y - 0.5f || max.x > clip.z + 0.5f || max.y > clip.w + 0.5f);
+}
+
 void record_text(Ui& ui, std::string_view text, ImVec2 min, ImVec2 max) {
     ui.log.texts.push_back({std::string(text), in_view(min, max)});
 }
@@ -80,7 +89,7 @@ float text_in_box(Ui& ui, std::string_view id, ImFont* font, std::string_view te
         widest = std::max(widest, l.width);
         split = split || l.splits_word;
     }
-    if (widest > box_w + 0.5f || needed_h > box_h + 0.5f || split)
+    if (widest > box_w + 0.5f || needed_h > box_h + 0.5f || split || cut_off(min, max))
         ui.log.overflows.push_back({std::string(id), std::string(text), {widest, needed_h}, {box_w, box_h}});
     record_text(ui, text, min, max);
 
@@ -198,6 +207,8 @@ bool text_field(Ui& ui, std::string_view id, const session::TextField& field,
     record_target(ui, id, field.empty() ? std::string(placeholder) : field.display_text(), true);
 
     const ImVec2 min = ImGui::GetItemRectMin(), max = ImGui::GetItemRectMax();
+    if (cut_off(min, max))  // the field being typed into must be in full view
+        ui.log.overflows.push_back({std::string(id), field.display_text(), max - min, {0, 0}});
     ImDrawList& draw = *ImGui::GetWindowDrawList();
     const float rounding = ui.theme.px(8);
     draw.AddRectFilled(min, max, p.field, rounding);
