@@ -18,6 +18,7 @@
 #include <exception>
 #include <filesystem>
 #include <functional>
+#include <stdexcept>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -111,7 +112,7 @@ std::vector<Scenario> scenarios() {
 }
 
 // Part 1: wall time of render_frame(), N frames per screen, the clock moving 16 ms per frame.
-void time_frames(KioskApp& app, ManualClock& clock, const Options& opt) {
+void time_frames(KioskApp& app, const Display& display, ManualClock& clock, const Options& opt) {
     std::printf("frame time, %dx%d headless (SDL software renderer), %d frames per screen after %d warm-up\n",
                 opt.size.width, opt.size.height, opt.frames, opt.warmup);
     std::printf("%-18s %10s %10s %10s %10s %14s\n", "screen", "median_ms", "p95_ms", "max_ms", "mean_ms",
@@ -134,6 +135,12 @@ void time_frames(KioskApp& app, ManualClock& clock, const Options& opt) {
             cpu_ms.push_back(thread_cpu_ms() - c0);
             ms.push_back(std::chrono::duration<double, std::milli>(t1 - t0).count());
         }
+        // A blank frame would be a fast frame: make sure the screen was really drawn.
+        if (app.session().screen() != *session::screen_from_name(sc.name == std::string_view("library-keyboard")
+                                                                      ? "library"
+                                                                      : sc.name) ||
+            non_background_fraction(display) < 0.01)
+            throw std::runtime_error(std::string("screen '") + sc.name + "' was not drawn as expected");
         const Stats s = summarise(ms);
         const Stats cpu = summarise(cpu_ms);
         std::printf("%-18s %10.3f %10.3f %10.3f %10.3f %14.3f\n", sc.name, s.median, s.p95, s.max, s.mean,
@@ -257,7 +264,7 @@ int main(int argc, char** argv) {
         {
             auto display = open_headless(opt.size.width, opt.size.height);
             KioskApp app(*ctx, *display, clock, AppOptions{});
-            time_frames(app, clock, opt);
+            time_frames(app, *display, clock, opt);
         }
         count_idle_frames(*ctx, opt);
     } catch (const std::exception& e) {

@@ -142,7 +142,7 @@ echo
 awk '
     { cpu[$2] = $4; xvfb[$2] = $6; hwm[$2] = $10 }
     function ratio(naive, kiosk) {
-        if (kiosk > 0) return sprintf("%.0fx", naive / kiosk)
+        if (kiosk > 0) return sprintf("%.1fx", naive / kiosk)
         return naive > 0 ? "inf (kiosk used 0 ticks)" : "-"
     }
     END {

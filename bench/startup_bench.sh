@@ -10,7 +10,9 @@
 #   restart      one --data-dir reused (the database already exists: an ordinary reboot)
 #   floor        desa_first_frame_floor: the same window and renderer with one cleared frame and
 #                nothing else, i.e. what SDL + X11 + GL cost before the kiosk does any work.
-# Prints one "startup ..." line per set for run_all.sh, then a table. Bar: median < 500 ms.
+# Also the CPU time each run used (user+sys, all threads; the process runs to exit, so this includes
+# tear-down). Prints one "startup ..." line per set for run_all.sh, then a table. Bar: median < 500 ms.
+# The wall figure depends on how busy the cores are: run it on an otherwise idle machine.
 set -euo pipefail
 
 here=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
@@ -30,27 +32,38 @@ command -v xvfb-run >/dev/null || { echo "xvfb-run not installed (apt-get instal
 work=$(mktemp -d "${TMPDIR:-/tmp}/desa-startup.XXXXXX")
 trap 'rm -rf "$work"' EXIT
 
-# one_run OUTFILE COMMAND...: appends the printed first-frame-ms to OUTFILE.
+# one_run OUTFILE COMMAND...: appends "first-frame-ms cpu-ms" to OUTFILE. The command runs under
+# `bash -c '...; times'` so the CPU time (user+sys, all threads) of that one process is reported too:
+# unlike the wall figure, it hardly changes when other processes compete for the cores.
 one_run() {
-    local out=$1 line
+    local out=$1 text first cpu
     shift
     # timeout: a hung X server or kiosk must not hang the benchmark.
-    if ! line=$(timeout -k 5 "$per_run_timeout_s" xvfb-run -a -s "-screen 0 1280x800x24 -nolisten tcp" "$@" \
-        2>>"$work/stderr.log" | grep '^first-frame-ms '); then
+    if ! text=$(timeout -k 5 "$per_run_timeout_s" xvfb-run -a -s "-screen 0 1280x800x24 -nolisten tcp" \
+        bash -c '"$@" || exit; times' run "$@" 2>>"$work/stderr.log"); then
         echo "run failed: $*" >&2
         tail -n 20 "$work/stderr.log" >&2
         return 1
     fi
-    echo "${line#first-frame-ms }" >>"$out"
+    first=$(sed -n 's/^first-frame-ms //p' <<<"$text")
+    # `times` prints the shell's own times, then its children's: "0m0.165s 0m0.059s".
+    cpu=$(tail -n 1 <<<"$text" | awk '{
+        t = 0
+        for (i = 1; i <= 2; i++) { split($i, p, "m"); sub("s", "", p[2]); t += p[1] * 60 + p[2] }
+        printf "%.0f", t * 1000 }')
+    [[ -n $first && -n $cpu ]] || { echo "no first-frame-ms from: $*" >&2; return 1; }
+    echo "$first $cpu" >>"$out"
 }
 
-# summary NAME FILE: median, min, max of the numbers in FILE.
+# summary NAME FILE: median, min, max of the first column (wall ms) and the median of the second (CPU ms).
 summary() {
-    sort -g "$2" | awk -v n="$1" '
+    local cpu_median
+    cpu_median=$(awk '{print $2}' "$2" | sort -g | awk '{ v[NR] = $1 } END { print NR % 2 ? v[(NR + 1) / 2] : (v[NR / 2] + v[NR / 2 + 1]) / 2 }')
+    awk '{print $1}' "$2" | sort -g | awk -v n="$1" -v cpu="$cpu_median" '
         { v[NR] = $1 }
         END {
             med = NR % 2 ? v[(NR + 1) / 2] : (v[NR / 2] + v[NR / 2 + 1]) / 2
-            printf "startup %s median_ms %.1f min_ms %.1f max_ms %.1f runs %d\n", n, med, v[1], v[NR], NR
+            printf "startup %s median_ms %.1f min_ms %.1f max_ms %.1f cpu_median_ms %.0f runs %d\n", n, med, v[1], v[NR], cpu, NR
         }'
 }
 
@@ -74,11 +87,11 @@ done
 
 echo
 awk '
-    { med[$2] = $4; lo[$2] = $6; hi[$2] = $8 }
+    { med[$2] = $4; lo[$2] = $6; hi[$2] = $8; cpu[$2] = $10 }
     END {
-        printf "%-11s %10s %8s %8s\n", "run", "median_ms", "min_ms", "max_ms"
+        printf "%-11s %10s %8s %8s %12s\n", "run", "median_ms", "min_ms", "max_ms", "cpu_med_ms"
         split("first-boot restart floor", s, " ")
-        for (i = 1; i <= 3; i++) printf "%-11s %10.1f %8.1f %8.1f\n", s[i], med[s[i]], lo[s[i]], hi[s[i]]
+        for (i = 1; i <= 3; i++) printf "%-11s %10.1f %8.1f %8.1f %12.0f\n", s[i], med[s[i]], lo[s[i]], hi[s[i]], cpu[s[i]]
         printf "kiosk (first boot) / bare window: %.1fx; the kiosk'\''s own start-up work: ~%.0f ms\n",
                med["first-boot"] / med["floor"], med["first-boot"] - med["floor"]
         printf "bar: median < 500 ms: %s\n", med["first-boot"] < 500 ? "met" : "MISSED"

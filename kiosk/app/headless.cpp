@@ -57,6 +57,17 @@ ScreenshotResult render_screenshot(KioskContext& kiosk, const ScreenshotRequest&
     ScreenshotResult result;
     result.coverage = non_background_fraction(*display);
     result.overflows = app.frame_log().overflows;
+    // Two tap targets on top of each other: a finger cannot tell them apart.
+    const auto& targets = app.frame_log().targets;
+    for (std::size_t i = 0; i < targets.size(); ++i)
+        for (std::size_t j = i + 1; j < targets.size(); ++j) {
+            const auto &a = targets[i], &b = targets[j];
+            if (a.container || b.container || !a.visible || !b.visible) continue;
+            const float w = std::min(a.max.x, b.max.x) - std::max(a.min.x, b.min.x);
+            const float h = std::min(a.max.y, b.max.y) - std::max(a.min.y, b.min.y);
+            if (w > 1 && h > 1)
+                result.overflows.push_back({a.id + " overlaps " + b.id, a.label + " / " + b.label, {w, h}, {0, 0}});
+        }
     // A raw id on screen (a dotted lower-case name) means a string is missing from the catalogue.
     static const std::regex raw_id(R"(^[a-z_][a-z0-9_]*(\.[a-z0-9_]+)+$)");
     for (const auto& t : app.frame_log().texts)

@@ -8,6 +8,7 @@
 #include <fstream>
 #include <iostream>
 #include <sstream>
+#include <csignal>
 #include <ctime>
 #include <iterator>
 #include <unistd.h>
@@ -23,6 +24,27 @@ using namespace desa;
 using namespace desa::kiosk;
 
 constexpr int kExitBadInput = 2;  // bad config, bad arguments, unreadable database
+
+// SIGTERM/SIGINT (systemctl stop, Ctrl+C) must end the kiosk even in lock-down, where the window
+// manager's quit request is ignored. SDL's own handler would turn them into that same quit
+// request, so we install ours: it records the signal and wakes the event loop.
+volatile std::sig_atomic_t g_terminate = 0;
+
+extern "C" void on_terminate_signal(int) {
+    g_terminate = 1;
+    SDL_Event wake{};
+    wake.type = SDL_QUIT;
+    SDL_PushEvent(&wake);  // what SDL's own signal handler does too
+}
+
+void install_signal_handlers() {
+    SDL_SetHint(SDL_HINT_NO_SIGNAL_HANDLERS, "1");
+    struct sigaction action {};
+    action.sa_handler = on_terminate_signal;
+    sigemptyset(&action.sa_mask);
+    sigaction(SIGTERM, &action, nullptr);
+    sigaction(SIGINT, &action, nullptr);
+}
 
 // Milliseconds since the kernel started this process (not since main()), for the start-up benchmark.
 double ms_since_process_start() {
@@ -50,6 +72,7 @@ struct RunOptions {
 };
 
 int run_kiosk(KioskContext& ctx, ScreenSize size, const RunOptions& run) {
+    install_signal_handlers();
     auto display = open_window(WindowOptions{!run.windowed, size.width, size.height, "Desa Cerdas"});
     SystemClock clock;
     KioskApp app(ctx, *display, clock, AppOptions{run.lockdown, {}});
@@ -60,14 +83,14 @@ int run_kiosk(KioskContext& ctx, ScreenSize size, const RunOptions& run) {
         std::cout << "first-frame-ms " << ms_since_process_start() << "\n";
         return 0;
     }
-    while (run.redraw_always && !app.quit_requested()) {
+    while (run.redraw_always && !app.quit_requested() && !g_terminate) {
         SDL_Event event;
         while (SDL_PollEvent(&event)) app.handle_event(event);
         app.update();
         app.render_frame();
         SDL_Delay(16);
     }
-    while (!app.quit_requested()) {
+    while (!app.quit_requested() && !g_terminate) {
         // Sleep until an event or the next deadline (idle rules, animation): no busy loop.
         SDL_Event event;
         const auto budget = app.sleep_budget();
@@ -79,7 +102,7 @@ int run_kiosk(KioskContext& ctx, ScreenSize size, const RunOptions& run) {
         app.update();
         if (app.needs_frame()) app.render_frame();
     }
-    spdlog::info("kiosk closed by the operator");
+    spdlog::info(g_terminate ? "kiosk stopped by a signal" : "kiosk closed by the operator");
     return 0;
 }
 

@@ -31,12 +31,18 @@ HeaderLayout layout_header(const Ui& ui, float display_w, bool show_home, bool s
         layout.toggle_w.push_back(std::max(ui.theme.px(110), label_width(ui, label) + layout.pad * 3));
         toggles += layout.toggle_w.back() + layout.pad;
     }
+    // Rows, top to bottom: the village (when it does not fit beside the buttons), then Home/Back and
+    // the toggles together, or in two rows when even they do not fit side by side.
+    const float nav = static_cast<float>(layout.nav_count) * (nav_w + layout.pad);
+    const float buttons = nav + toggles + layout.pad;
     const float village_min = compact ? 0.0f : std::max(ui.theme.px(440), ui.fonts.small->FontSize * 22);
-    const float one_row = static_cast<float>(layout.nav_count) * (nav_w + layout.pad) + toggles + layout.pad + village_min;
-    layout.two_rows = one_row > display_w;
     const float village_h = compact ? 0.0f : ui.fonts.bold->FontSize * 1.1f + ui.fonts.small->FontSize * 2.1f;
+    layout.two_rows = !compact && buttons + village_min > display_w;
     layout.village_row_h = layout.two_rows ? village_h + layout.pad : 0;
-    layout.height = layout.village_row_h + std::max(layout.button_h, layout.two_rows ? 0 : village_h) + 2 * layout.pad;
+    layout.nav_row_y = layout.pad + layout.village_row_h;
+    const bool split_buttons = layout.nav_count > 0 && buttons > display_w;
+    layout.toggle_row_y = layout.nav_row_y + (split_buttons ? layout.button_h + layout.pad : 0);
+    layout.height = layout.toggle_row_y + std::max(layout.button_h, layout.two_rows || compact ? 0 : village_h) + layout.pad;
     return layout;
 }
 
@@ -67,8 +73,7 @@ void draw_header(ScreenContext& ctx) {
     if (ui.theme.high_contrast)
         draw.AddLine(ImVec2(0, layout.height - 1), ImVec2(ctx.display.x, layout.height - 1), p.border, ui.theme.px(3));
 
-    // Buttons sit in the bottom row (the only row when the screen is wide enough).
-    const float row_y = pad + layout.village_row_h;
+    const float row_y = layout.nav_row_y;
     float left = pad;
     if (layout.nav_count > 0) {
         ImGui::SetCursorScreenPos(ImVec2(left, row_y));
@@ -88,7 +93,7 @@ void draw_header(ScreenContext& ctx) {
     float right = ctx.display.x - pad;
     const auto toggle = [&](std::size_t i, const char* id, bool on) {
         right -= layout.toggle_w[i];
-        ImGui::SetCursorScreenPos(ImVec2(right, row_y));
+        ImGui::SetCursorScreenPos(ImVec2(right, layout.toggle_row_y));
         const bool tapped = button(ui, id, labels[i], ImVec2(layout.toggle_w[i], layout.button_h),
                                    on ? ButtonStyle::Primary : ButtonStyle::Header);
         right -= pad;
@@ -125,6 +130,8 @@ void draw_header(ScreenContext& ctx) {
 void draw_idle_warning(ScreenContext& ctx) {
     Ui& ui = ctx.ui;
     const Palette& p = ui.theme.palette;
+    // Everything under the overlay is out of reach: a touch there only dismisses the warning.
+    for (auto& target : ui.log.targets) target.visible = false;
     // A full-screen window above the screen: it dims everything and holds the message box.
     ImGui::SetNextWindowPos(ImVec2(0, 0));
     ImGui::SetNextWindowSize(ctx.display);

@@ -46,6 +46,7 @@ struct ScreenContext {
 // and two (village above, buttons below) when the buttons and the village name do not fit.
 struct HeaderLayout {
     float height = 0, pad = 0, button_h = 0, nav_w = 0, village_row_h = 0;
+    float nav_row_y = 0, toggle_row_y = 0;  // tops of the Home/Back row and the toggles row
     int nav_count = 0;
     bool two_rows = false;
     bool show_village = true;

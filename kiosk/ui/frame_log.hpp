@@ -15,6 +15,7 @@ struct TapTarget {
     ImVec2 min, max;    // screen rectangle
     bool enabled = true;
     bool visible = true;  // false when scrolled out of its list's clip rectangle
+    bool container = false;  // a scroll area: other targets lie inside it
 };
 
 struct ShownText {

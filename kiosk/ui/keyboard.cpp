@@ -69,7 +69,8 @@ KeyboardAction on_screen_keyboard(Ui& ui, KeyboardState& state, session::TextFie
                 } else if (c == '>') {
                     if (button(ui, "osk.done", ui.tr("osk.done"), ImVec2(key_w, key_h), ButtonStyle::Primary))
                         action = KeyboardAction::Done;
-                } else if (button(ui, key_id(c), std::string(1, c), ImVec2(key_w, key_h))) {
+                } else if (button(ui, key_id(c), std::string(1, c), ImVec2(key_w, key_h), ButtonStyle::Normal,
+                                  Icon::None, true, ui.fonts.heading)) {
                     type(std::string_view(&c, 1));
                 }
             }
@@ -87,7 +88,8 @@ KeyboardAction on_screen_keyboard(Ui& ui, KeyboardState& state, session::TextFie
             const bool letter = std::isalpha(static_cast<unsigned char>(lower)) != 0;
             const char shown = letter && state.shift ? static_cast<char>(std::toupper(lower)) : lower;
             ImGui::SetCursorScreenPos(ImVec2(min.x + gap + indent + static_cast<float>(k) * (key_w + gap), y));
-            if (button(ui, key_id(lower), std::string(1, shown), ImVec2(key_w, key_h))) {
+            if (button(ui, key_id(lower), std::string(1, shown), ImVec2(key_w, key_h), ButtonStyle::Normal, Icon::None,
+                       true, ui.fonts.tile)) {
                 type(std::string_view(&shown, 1));
                 if (letter) state.shift = false;
             }

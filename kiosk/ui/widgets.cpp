@@ -120,7 +120,7 @@ void paragraph(Ui& ui, ImFont* font, std::string_view text, float width, ImU32 c
 }
 
 bool button(Ui& ui, std::string_view id, std::string_view label, ImVec2 size, ButtonStyle style,
-            Icon icon, bool enabled) {
+            Icon icon, bool enabled, ImFont* font) {
     const Palette& p = ui.theme.palette;
     ImGui::PushID(id.data(), id.data() + id.size());
     const bool clicked = ImGui::InvisibleButton("##b", size) && enabled;
@@ -156,7 +156,8 @@ bool button(Ui& ui, std::string_view id, std::string_view label, ImVec2 size, Bu
         text_min.x += icon_size + pad * 0.5f;
     }
     if (!label.empty())
-        text_in_box(ui, id, ui.fonts.body, label, text_min, ImVec2(max.x - pad, max.y - pad * 0.5f), text);
+        text_in_box(ui, id, font != nullptr ? font : ui.fonts.body, label, text_min,
+                    ImVec2(max.x - pad, max.y - pad * 0.5f), text);
     return clicked;
 }
 
@@ -180,7 +181,7 @@ bool tile(Ui& ui, std::string_view id, std::string_view title, std::string_view 
     const float pad = ui.theme.px(18);
     const float text_w = size.x - 2 * pad;
     const float title_h = wrapped_height(ui.fonts.tile, title, text_w);
-    const float subtitle_h = wrapped_height(ui.fonts.small, subtitle, text_w);
+    const float subtitle_h = wrapped_height(ui.fonts.body, subtitle, text_w);
     const float gap = pad * 0.5f;
     float icon_size = std::min({size.y * 0.34f, size.x * 0.3f, size.y - 2 * pad - title_h - subtitle_h - 2 * gap});
     if (icon_size < ui.theme.px(28)) icon_size = 0;
@@ -193,7 +194,7 @@ bool tile(Ui& ui, std::string_view id, std::string_view title, std::string_view 
     text_in_box(ui, std::string(id) + ".title", ui.fonts.tile, title, ImVec2(min.x + pad, y),
                 ImVec2(max.x - pad, std::min(y + title_h, max.y - pad)), p.tile_text);
     y += title_h + gap;
-    text_in_box(ui, std::string(id) + ".subtitle", ui.fonts.small, subtitle, ImVec2(min.x + pad, y),
+    text_in_box(ui, std::string(id) + ".subtitle", ui.fonts.body, subtitle, ImVec2(min.x + pad, y),
                 ImVec2(max.x - pad, std::min(y + subtitle_h, max.y - pad * 0.5f)), p.tile_text);
     return clicked;
 }
@@ -244,7 +245,7 @@ void begin_scroll_area(Ui& ui, std::string_view id, ImVec2 size) {
     ImGui::BeginChild(ImGui::GetID(id.data(), id.data() + id.size()), size, false, ImGuiWindowFlags_NoBackground);
     const ImRect rect(ImGui::GetWindowPos(), ImGui::GetWindowPos() + ImGui::GetWindowSize());
     // A scroll area is a drag target for UI scripts ("drag #admin.facts -300").
-    ui.log.targets.push_back({std::string(id), "", rect.Min, rect.Max, true, true});
+    ui.log.targets.push_back({std::string(id), "", rect.Min, rect.Max, true, true, true});
     if (ui.drag.active && rect.Contains(ui.drag.origin))
         ImGui::SetScrollY(ImGui::GetScrollY() - ui.drag.delta_y);
 }

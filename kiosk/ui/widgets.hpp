@@ -53,8 +53,10 @@ float text_in_box(Ui& ui, std::string_view id, ImFont* font, std::string_view te
 void paragraph(Ui& ui, ImFont* font, std::string_view text, float width, ImU32 colour);
 
 // A large button at the cursor. Returns true when tapped (released over it) and enabled.
+// `font` defaults to the body font (keyboard letters use a bigger one).
 bool button(Ui& ui, std::string_view id, std::string_view label, ImVec2 size,
-            ButtonStyle style = ButtonStyle::Normal, Icon icon = Icon::None, bool enabled = true);
+            ButtonStyle style = ButtonStyle::Normal, Icon icon = Icon::None, bool enabled = true,
+            ImFont* font = nullptr);
 
 // A home-screen tile: colour block, icon, title and one line of explanation.
 bool tile(Ui& ui, std::string_view id, std::string_view title, std::string_view subtitle,
