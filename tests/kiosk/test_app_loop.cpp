@@ -4,6 +4,8 @@
 
 #include <SDL.h>
 
+#include <tuple>
+
 #include "app/kiosk_app.hpp"
 #include "kiosk_fixture.hpp"
 
@@ -37,16 +39,23 @@ ImVec2 centre_of(const KioskApp& app, const std::string& id) {
     return ImVec2((t->min.x + t->max.x) / 2, (t->min.y + t->max.y) / 2);
 }
 
+// The demo kiosk, headless at 1280x800 on a manual clock, settled after its first frames.
+struct Loop {
+    test::DemoKiosk kiosk;
+    ManualClock clock;
+    std::unique_ptr<Display> display = open_headless(1280, 800);
+    KioskApp app{*kiosk.ctx, *display, clock, {}};
+    int first_frames = settle(app);
+};
+
 }  // namespace
 
 TEST_CASE("an idle home screen sleeps until the attract deadline", "[loop]") {
-    test::DemoKiosk kiosk;
-    ManualClock clock;
-    auto display = open_headless(1280, 800);
-    KioskApp app(*kiosk.ctx, *display, clock, {});
-    const int start_frames = settle(app);
-    CHECK(start_frames >= 1);
-    CHECK(start_frames <= 5);
+    Loop loop;
+    KioskApp& app = loop.app;
+    ManualClock& clock = loop.clock;
+    CHECK(loop.first_frames >= 1);
+    CHECK(loop.first_frames <= 5);
     REQUIRE_FALSE(app.needs_frame());
     REQUIRE(app.sleep_budget() == Millis{120'000});  // attract_after_s of the demo config
 
@@ -57,13 +66,10 @@ TEST_CASE("an idle home screen sleeps until the attract deadline", "[loop]") {
 }
 
 TEST_CASE("a tap draws a handful of frames, then the loop sleeps again", "[loop]") {
-    test::DemoKiosk kiosk;
-    ManualClock clock;
-    auto display = open_headless(1280, 800);
-    KioskApp app(*kiosk.ctx, *display, clock, {});
-    settle(app);
+    Loop loop;
+    auto& app = loop.app;
     const auto before = app.frames_drawn();
-    tap(app, centre_of(app, "home.tile.library"), *display);
+    tap(app, centre_of(app, "home.tile.library"), *loop.display);
     REQUIRE(app.needs_frame());
     const int frames = settle(app);
     CHECK(app.session().screen() == session::Screen::Library);
@@ -75,11 +81,9 @@ TEST_CASE("a tap draws a handful of frames, then the loop sleeps again", "[loop]
 }
 
 TEST_CASE("only the attract screen animates, at a bounded rate", "[loop]") {
-    test::DemoKiosk kiosk;
-    ManualClock clock;
-    auto display = open_headless(1280, 800);
-    KioskApp app(*kiosk.ctx, *display, clock, {});
-    settle(app);
+    Loop loop;
+    KioskApp& app = loop.app;
+    ManualClock& clock = loop.clock;
     clock.advance(Millis{120'000});
     app.update();
     settle(app);
