@@ -18,28 +18,11 @@
 #include <unistd.h>
 
 #include "app/headless.hpp"
+#include "core/process_uptime.hpp"
 #include "platform/display.hpp"
 
 namespace {
 
-// Milliseconds since the kernel started this process: field 22 of /proc/self/stat (start time in
-// clock ticks since boot) against CLOCK_BOOTTIME. Same method as kiosk/app/main.cpp.
-double ms_since_process_start() {
-    std::ifstream stat("/proc/self/stat");
-    const std::string text((std::istreambuf_iterator<char>(stat)), std::istreambuf_iterator<char>());
-    const auto close = text.rfind(')');
-    if (close == std::string::npos) return -1;
-    std::istringstream fields(text.substr(close + 2));
-    std::string field;
-    for (int i = 3; i <= 22 && fields >> field; ++i) {
-        if (i != 22) continue;
-        timespec now{};
-        clock_gettime(CLOCK_BOOTTIME, &now);
-        const double start_ms = std::stod(field) * 1000.0 / static_cast<double>(sysconf(_SC_CLK_TCK));
-        return static_cast<double>(now.tv_sec) * 1000.0 + static_cast<double>(now.tv_nsec) / 1e6 - start_ms;
-    }
-    return -1;
-}
 
 }  // namespace
 
@@ -58,7 +41,7 @@ int main(int argc, char** argv) {
         SDL_SetRenderDrawColor(display->renderer, 240, 240, 240, 255);
         SDL_RenderClear(display->renderer);
         SDL_RenderPresent(display->renderer);
-        std::printf("first-frame-ms %.3f\n", ms_since_process_start());
+        std::printf("first-frame-ms %.3f\n", desa::ms_since_process_start());
     } catch (const std::exception& e) {
         std::fprintf(stderr, "desa_first_frame_floor: %s\n", e.what());
         return 1;

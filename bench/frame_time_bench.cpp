@@ -8,6 +8,7 @@
 // Needs no display (SDL_VIDEODRIVER=dummy is set unless the environment says otherwise); finds the
 // assets like the kiosk does ($DESA_ASSETS_DIR, else the source tree).
 #include <SDL.h>
+#include <spdlog/spdlog.h>
 
 #include <algorithm>
 #include <chrono>
@@ -250,6 +251,7 @@ int main(int argc, char** argv) {
         std::fprintf(stderr, "usage: %s [--frames N] [--warmup N] [--size WxH]\n", argv[0]);
         return 2;
     }
+    spdlog::set_level(spdlog::level::warn);  // the default logger writes to stdout: keep it for the figures
     setenv("SDL_VIDEODRIVER", "dummy", 0);  // never needs a real display
     setenv("SDL_AUDIODRIVER", "dummy", 0);
     try {

@@ -56,6 +56,13 @@ trap 'exit 130' INT TERM
 
 clk_tck=$(getconf CLK_TCK)
 
+# sleep in the background and wait for it: bash runs the INT/TERM trap during `wait`, not during
+# a foreground `sleep`, so Ctrl-C cleans up at once.
+pause() {
+    sleep "$1" &
+    wait $! || true
+}
+
 # utime+stime of a process in clock ticks (fields 14 and 15, counted after the ")" of the name).
 cpu_ticks() {
     local stat
@@ -101,14 +108,14 @@ measure() {
     "$kiosk" --windowed --size 1280x800 --data-dir "$data" --config "$config" "$@" \
         >"$work/$name.out" 2>"$work/$name.err" &
     kiosk_pid=$!
-    sleep "$wait_s"
+    pause "$wait_s"
     if ! kill -0 "$kiosk_pid" 2>/dev/null; then
         echo "kiosk exited during start-up ($name):" >&2
         cat "$work/$name.err" >&2
         return 1
     fi
     t0=$(now_s); k0=$(cpu_ticks "$kiosk_pid"); x0=$(cpu_ticks "$xvfb_pid")
-    sleep "$sample_s"
+    pause "$sample_s"
     t1=$(now_s); k1=$(cpu_ticks "$kiosk_pid"); x1=$(cpu_ticks "$xvfb_pid")
     hwm=$(awk '/^VmHWM:/ {print $2}' "/proc/$kiosk_pid/status")
     rss_anon=$(awk '/^RssAnon:/ {print $2}' "/proc/$kiosk_pid/status")
@@ -129,7 +136,9 @@ sed -e 's/^reset_after_s *=.*/reset_after_s = 15/' \
     -e 's/^attract_after_s *=.*/attract_after_s = 15/' \
     "$assets/demo/kiosk.toml" >"$attract_config"
 grep -q '^attract_after_s = 15$' "$attract_config" || { echo "could not rewrite [idle] in the demo config" >&2; exit 1; }
-"$kiosk" --config "$attract_config" --data-dir "$work" check-config >/dev/null
+mkdir "$work/check"
+"$kiosk" --config "$attract_config" --data-dir "$work/check" check-config >/dev/null 2>"$work/check.err" ||
+    { cat "$work/check.err" >&2; exit 1; }
 
 echo "idle CPU: ${sample_s} s windows; $(nproc) CPUs; load average $(cut -d' ' -f1-3 /proc/loadavg)" >&2
 demo=$assets/demo/kiosk.toml

@@ -37,7 +37,7 @@ echo "== 1. start-up to first presented frame (xvfb-run, 1280x800)"
 
 echo
 echo "== 2. frame time, headless 1280x800"
-"$build/bench/desa_frame_bench" --frames "${FRAMES:-300}" 2> >(grep -v 'applied migration' >&2) | tee "$log/frames"
+"$build/bench/desa_frame_bench" --frames "${FRAMES:-300}" | tee "$log/frames"
 
 echo
 echo "== 3. idle CPU under Xvfb"

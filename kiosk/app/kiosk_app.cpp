@@ -172,10 +172,12 @@ void KioskApp::render_frame() {
 
     ImGui::SetNextWindowPos(ImVec2(0, 0));
     ImGui::SetNextWindowSize(io.DisplaySize);
+    // No window background: SDL_RenderClear paints it, and every full-screen layer costs a whole
+    // frame's worth of pixels on a software renderer.
     ImGui::Begin("##root", nullptr,
                  ImGuiWindowFlags_NoDecoration | ImGuiWindowFlags_NoMove | ImGuiWindowFlags_NoSavedSettings |
-                     ImGuiWindowFlags_NoBringToFrontOnFocus | ImGuiWindowFlags_NoScrollWithMouse);
-    ImGui::GetWindowDrawList()->AddRectFilled(ImVec2(0, 0), io.DisplaySize, theme.palette.background);
+                     ImGuiWindowFlags_NoBringToFrontOnFocus | ImGuiWindowFlags_NoScrollWithMouse |
+                     ImGuiWindowFlags_NoBackground);
 
     Ui ui{kiosk_.catalog, session_.language(), theme, fonts_, log_, pointer_.drag()};
     ScreenContext ctx{ui,        session_,     kiosk_,         admin_pin_,     keyboard_,
@@ -208,7 +210,8 @@ void KioskApp::render_frame() {
     if (session_.warning_visible()) draw_idle_warning(ctx);
 
     ImGui::Render();
-    const ImU32 bg = theme.palette.background;
+    const bool attract = session_.screen() == session::Screen::Attract;
+    const ImU32 bg = attract ? theme.palette.header : theme.palette.background;  // the attract screen's colour
     SDL_SetRenderDrawColor(display_.renderer, bg & 0xFF, (bg >> 8) & 0xFF, (bg >> 16) & 0xFF, 255);
     SDL_RenderClear(display_.renderer);
     renderer_->render(ImGui::GetDrawData());

@@ -61,7 +61,8 @@ std::unique_ptr<KioskContext> load_kiosk_context(const GlobalOptions& options, i
 
     auto ctx = std::unique_ptr<KioskContext>(new KioskContext{
         assets, data_dir, config_file, demo, std::move(*load.config), std::move(regions),
-        std::move(catalog), std::move(*db), {}, {}, {}});
+        std::move(catalog), std::move(*db), 0, {}, {}, {}});
+    ctx->schema_version = ctx->db.schema_version();
     const auto chain = ctx->regions.ancestry(ctx->config.village_code);
     // chain = province, kabupaten/kota, kecamatan, desa (validated by the config loader).
     ctx->village_name = chain.back()->name;

@@ -36,6 +36,7 @@ struct KioskContext {
     regions::RegionRegistry regions;
     i18n::Catalog catalog;
     storage::Database db;
+    int schema_version = 0;     // of kiosk.db after migrations, for diagnostics
     std::string village_name;   // "Hajimena"
     std::string district_name;  // kecamatan "Natar"
     std::string regency_name;   // "Kabupaten Lampung Selatan" (the data includes the prefix)

@@ -14,6 +14,7 @@
 #include <unistd.h>
 
 #include "app/headless.hpp"
+#include "core/process_uptime.hpp"
 #include "app/kiosk_app.hpp"
 #include "app/script_runner.hpp"
 #include "security/admin_pin.hpp"
@@ -46,23 +47,6 @@ void install_signal_handlers() {
     sigaction(SIGINT, &action, nullptr);
 }
 
-// Milliseconds since the kernel started this process (not since main()), for the start-up benchmark.
-double ms_since_process_start() {
-    std::ifstream stat("/proc/self/stat");
-    std::string text((std::istreambuf_iterator<char>(stat)), std::istreambuf_iterator<char>());
-    const auto close = text.rfind(')');  // the command name may contain spaces
-    if (close == std::string::npos) return -1;
-    std::istringstream fields(text.substr(close + 2));
-    std::string field;
-    for (int i = 3; i <= 22 && fields >> field; ++i) {
-        if (i != 22) continue;
-        timespec now{};
-        clock_gettime(CLOCK_BOOTTIME, &now);
-        const double start_ms = std::stod(field) * 1000.0 / static_cast<double>(sysconf(_SC_CLK_TCK));
-        return static_cast<double>(now.tv_sec) * 1000.0 + static_cast<double>(now.tv_nsec) / 1e6 - start_ms;
-    }
-    return -1;
-}
 
 struct RunOptions {
     bool windowed = false;

@@ -29,12 +29,6 @@ void draw_admin_settings_screen(ScreenContext& ctx) {
     if (button(ui, "admin.quit", ui.tr("admin.quit"), ImVec2(action_w, button_h))) ctx.requests.quit = true;
 
     const auto& cfg = ctx.kiosk.config;
-    std::string schema;
-    try {
-        schema = std::to_string(ctx.kiosk.db.schema_version());
-    } catch (const std::exception&) {
-        schema = "?";
-    }
     const std::vector<std::pair<const char*, std::string>> facts{
         {"admin.fact.version", DESA_VERSION},
         {"admin.fact.village", cfg.village_code + "  " + ctx.kiosk.village_name},
@@ -42,7 +36,7 @@ void draw_admin_settings_screen(ScreenContext& ctx) {
         {"admin.fact.regency", ctx.kiosk.regency_name},
         {"admin.fact.config", ctx.kiosk.config_file.string() + (ctx.kiosk.demo_config ? "  (demo)" : "")},
         {"admin.fact.data_dir", ctx.kiosk.data_dir.string()},
-        {"admin.fact.database", ctx.kiosk.db.file().string() + "  v" + schema},
+        {"admin.fact.database", ctx.kiosk.db.file().string() + "  v" + std::to_string(ctx.kiosk.schema_version)},
         {"admin.fact.assets", ctx.kiosk.assets_dir.string()},
         {"admin.fact.screen", std::to_string(static_cast<int>(ctx.display.x)) + " x " +
                                   std::to_string(static_cast<int>(ctx.display.y))},

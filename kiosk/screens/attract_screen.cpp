@@ -11,8 +11,7 @@ void draw_attract_screen(ScreenContext& ctx) {
     Ui& ui = ctx.ui;
     const Palette& p = ui.theme.palette;
     const bool english = ui.lang == i18n::Language::English;
-    ImDrawList& draw = *ImGui::GetWindowDrawList();
-    draw.AddRectFilled(ImVec2(0, 0), ctx.display, p.header);
+    ImDrawList& draw = *ImGui::GetWindowDrawList();  // the app clears the screen in p.header
     const float pad = ui.theme.px(40);
     const ImU32 text = p.header_text;
 
