@@ -6,7 +6,7 @@ set -euo pipefail
 packages=(
   build-essential cmake pkg-config
   libsdl2-dev libimgui-dev libfreetype-dev libstb-dev fonts-noto-core
-  libsqlite3-dev libsodium-dev libtomlplusplus-dev nlohmann-json3-dev libspdlog-dev libcli11-dev
+  libsqlite3-dev libsodium-dev libtomlplusplus-dev nlohmann-json3-dev libspdlog-dev libcli11-dev libexpat1-dev
   libcurl4-openssl-dev libzxing-dev
   catch2
 )

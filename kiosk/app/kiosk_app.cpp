@@ -146,6 +146,7 @@ void KioskApp::draw_screen(ScreenContext& ctx) {
         case Screen::Home: draw_home_screen(ctx); break;
         case Screen::Lessons: draw_lessons_screen(ctx); break;
         case Screen::Library: draw_library_screen(ctx); break;
+        case Screen::LibraryRecord: draw_library_record_screen(ctx); break;
         case Screen::Queue: draw_queue_screen(ctx); break;
         case Screen::Aspirations: draw_aspirations_screen(ctx); break;
         case Screen::AdminPin: draw_admin_pin_screen(ctx); break;

@@ -2,6 +2,10 @@
 
 #include <cstdlib>
 
+#include <spdlog/spdlog.h>
+
+#include "catalog/catalog_import.hpp"
+#include "catalog/catalog_store.hpp"
 #include "core/paths.hpp"
 #include "storage/kiosk_schema.hpp"
 
@@ -63,6 +67,13 @@ std::unique_ptr<KioskContext> load_kiosk_context(const GlobalOptions& options, i
         assets, data_dir, config_file, demo, std::move(*load.config), std::move(regions),
         std::move(catalog), std::move(*db), 0, {}, {}, {}});
     ctx->schema_version = ctx->db.schema_version();
+    // The demo village comes with a small village-library catalogue, so every section has
+    // something to show on first start. A real kiosk's catalogue comes from its librarian or the hub.
+    if (demo && catalog::CatalogStore(ctx->db).count() == 0) {
+        const auto report = catalog::import_file(ctx->db, assets / "demo/catalog.csv");
+        if (!report.ok()) throw StartupError("demo catalogue: " + report.error);
+        spdlog::info("demo catalogue loaded: {} titles", report.stored());
+    }
     const auto chain = ctx->regions.ancestry(ctx->config.village_code);
     // chain = province, kabupaten/kota, kecamatan, desa (validated by the config loader).
     ctx->village_name = chain.back()->name;

@@ -13,7 +13,9 @@
 #include <iterator>
 #include <unistd.h>
 
+#include "app/catalog_commands.hpp"
 #include "app/headless.hpp"
+#include "app/scan_command.hpp"
 #include "core/process_uptime.hpp"
 #include "app/kiosk_app.hpp"
 #include "app/script_runner.hpp"
@@ -185,6 +187,11 @@ int main(int argc, char** argv) {
 
     auto* hash = cli.add_subcommand("hash-pin", "read a new admin PIN on stdin, print its Argon2id hash");
     auto* check = cli.add_subcommand("check-config", "validate the configuration and exit");
+    auto* scan = cli.add_subcommand("scan", "decode barcodes/QR codes in image files (JSON lines)");
+    std::vector<std::string> scan_images;
+    scan->add_option("IMAGE", scan_images, "image files")->required();
+    const auto run_catalog = add_catalog_commands(cli);
+    auto* catalog = cli.get_subcommand("catalog");
 
     CLI11_PARSE(cli, argc, argv);
     if (!config.empty()) global.config_file = config;
@@ -193,6 +200,7 @@ int main(int argc, char** argv) {
     spdlog::set_default_logger(spdlog::stderr_color_mt("desa-kiosk"));
 
     if (*hash) return hash_pin_from_stdin();
+    if (*scan) return run_scan(scan_images);
     if (*shot && shot_list) {
         for (const auto& name : screenshot_names()) std::cout << name << "\n";
         return 0;
@@ -215,6 +223,7 @@ int main(int argc, char** argv) {
         return 0;
     }
     try {
+        if (catalog->parsed()) return run_catalog(*ctx);
         if (*shot) {
             const auto lang = i18n::language_from_code(shot_lang);
             if (!lang || shot_out.empty()) {

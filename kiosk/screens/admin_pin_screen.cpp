@@ -60,7 +60,7 @@ void draw_admin_pin_screen(ScreenContext& ctx) {
     if (ctx.keyboard.rejected_last && pin.length() >= pin.max_chars)
         ctx.memory.admin_message = ui.tr("admin.pin.too_long");
     if (!ctx.memory.admin_message.empty()) {
-        ImGui::SetCursorScreenPos(ImVec2(ImGui::GetCursorScreenPos().x, ImGui::GetCursorScreenPos().y + ui.theme.px(12)));
+        next_row(ctx, ui.theme.px(12));
         notice(ui, "admin.pin.message", ctx.memory.admin_message_kind, ctx.memory.admin_message,
                ctx.width() - ui.theme.px(56));
     }

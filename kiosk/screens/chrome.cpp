@@ -161,6 +161,10 @@ void draw_idle_warning(ScreenContext& ctx) {
     ImGui::End();
 }
 
+void next_row(ScreenContext& ctx, float gap) {
+    ImGui::SetCursorScreenPos(ImVec2(ctx.area_min.x + ctx.ui.theme.px(28), ImGui::GetCursorScreenPos().y + gap));
+}
+
 void section_intro(ScreenContext& ctx, Icon icon, std::string_view title_id, std::string_view intro_id) {
     Ui& ui = ctx.ui;
     const Palette& p = ui.theme.palette;

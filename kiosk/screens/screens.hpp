@@ -62,12 +62,17 @@ void draw_attract_screen(ScreenContext& ctx);
 void draw_home_screen(ScreenContext& ctx);
 void draw_lessons_screen(ScreenContext& ctx);
 void draw_library_screen(ScreenContext& ctx);
+void draw_library_record_screen(ScreenContext& ctx);
 void draw_queue_screen(ScreenContext& ctx);
 void draw_aspirations_screen(ScreenContext& ctx);
 void draw_admin_pin_screen(ScreenContext& ctx);
 void draw_admin_settings_screen(ScreenContext& ctx);
 // The PIN pad's "done" key submits the PIN like the button does.
 void submit_admin_pin(ScreenContext& ctx);
+
+// Moves the cursor to the screen's left margin, `gap` below the last item (ImGui would put it at
+// the window's edge).
+void next_row(ScreenContext& ctx, float gap);
 
 // Title row with an icon and an introduction paragraph, used by the four service sections.
 void section_intro(ScreenContext& ctx, Icon icon, std::string_view title_id, std::string_view intro_id);

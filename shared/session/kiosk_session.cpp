@@ -6,7 +6,7 @@ namespace desa::session {
 namespace {
 
 constexpr std::array<std::string_view, kAllScreens.size()> kNames{
-    "attract", "home", "lessons", "library", "queue", "aspirations", "admin-pin", "admin-settings"};
+    "attract", "home", "lessons", "library", "library-record", "queue", "aspirations", "admin-pin", "admin-settings"};
 
 constexpr int kSecretTapCount = 5;
 constexpr Millis kSecretTapWindow{4'000};
@@ -49,6 +49,7 @@ void KioskSession::go_home() { open(Screen::Home); }
 
 void KioskSession::wipe() {
     forms = Forms{};
+    library = catalog::LibraryVisit{};
     focused_ = nullptr;
     language_ = default_language_;
     accessibility = {};
@@ -70,7 +71,7 @@ bool KioskSession::note_activity(Millis now) {
 
 bool KioskSession::has_visit_state() const {
     return stack_.size() > 1 || screen() != Screen::Home || focused_ != nullptr ||
-           !forms.library_search.empty() || !forms.admin_pin.empty() ||
+           !forms.library_search.empty() || !forms.admin_pin.empty() || library.filters_active() ||
            language_ != default_language_ || accessibility.large_text ||
            accessibility.high_contrast;
 }

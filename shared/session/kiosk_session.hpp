@@ -7,6 +7,7 @@
 #include <string_view>
 #include <vector>
 
+#include "catalog/library_visit.hpp"
 #include "core/clock.hpp"
 #include "i18n/catalog.hpp"
 #include "session/text_field.hpp"
@@ -17,16 +18,17 @@ enum class Screen {
     Attract,        // slides and running text while nobody uses the kiosk
     Home,           // the four service tiles
     Lessons,        // Belajar Internet
-    Library,        // Perpustakaan
+    Library,        // Perpustakaan: search
+    LibraryRecord,  // one record: copies, shelf, QR code
     Queue,          // Antrian Layanan
     Aspirations,    // Aspirasi Warga
     AdminPin,       // hidden gesture -> PIN entry
     AdminSettings,  // after a correct PIN
 };
 
-inline constexpr std::array kAllScreens{Screen::Attract, Screen::Home,        Screen::Lessons,
-                                        Screen::Library, Screen::Queue,       Screen::Aspirations,
-                                        Screen::AdminPin, Screen::AdminSettings};
+inline constexpr std::array kAllScreens{Screen::Attract,  Screen::Home,         Screen::Lessons,
+                                        Screen::Library,  Screen::LibraryRecord, Screen::Queue,
+                                        Screen::Aspirations, Screen::AdminPin, Screen::AdminSettings};
 
 std::string_view screen_name(Screen);  // "home", "library", "admin-pin", ...
 std::optional<Screen> screen_from_name(std::string_view);
@@ -65,6 +67,7 @@ public:
     Accessibility accessibility;
 
     Forms forms;
+    catalog::LibraryVisit library;  // filters, results and the opened record
     TextField* focused() const { return focused_; }
     void focus(TextField* field) { focused_ = field; }
 

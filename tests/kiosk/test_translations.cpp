@@ -17,7 +17,7 @@ namespace {
 std::set<std::string> ids_used_in_sources() {
     std::set<std::string> ids;
     // tr("id") and trf("id", ...), plus the table columns that hold ids (title_id, subtitle_id, label_id).
-    const std::regex call(R"re(\btrf?\(\s*"([a-z0-9_.]+)")re");
+    const std::regex call(R"re(\btrf?\(\s*"([a-z0-9_.]+)"\s*[,)])re");  // whole ids, not prefixes
     const std::regex table(R"re("((?:home\.tile|admin\.fact)\.[a-z0-9_.]+)")re");
     for (const char* dir : {"kiosk", "shared"}) {
         for (const auto& entry : std::filesystem::recursive_directory_iterator(std::filesystem::path(DESA_SOURCE_DIR) / dir)) {

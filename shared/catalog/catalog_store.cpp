@@ -1,0 +1,437 @@
+#include "catalog/catalog_store.hpp"
+
+#include <algorithm>
+#include <set>
+#include <sqlite3.h>
+#include <stdexcept>
+
+#include "catalog/catalog_index.hpp"
+#include "catalog/isbn.hpp"
+
+namespace desa::catalog {
+
+using storage::Statement;
+
+namespace {
+
+// Lists are stored one value per line; a value never contains a line break of its own.
+std::string join_lines(const std::vector<std::string>& values) {
+    std::string out;
+    for (const std::string& v : values) {
+        std::string clean = v;
+        std::replace(clean.begin(), clean.end(), '\n', ' ');
+        std::replace(clean.begin(), clean.end(), '\r', ' ');
+        if (clean.find_first_not_of(" \t") == std::string::npos) continue;
+        if (!out.empty()) out += '\n';
+        out += clean;
+    }
+    return out;
+}
+
+std::vector<std::string> split_lines(const std::string& text) {
+    std::vector<std::string> out;
+    std::size_t start = 0;
+    while (start < text.size()) {
+        std::size_t end = text.find('\n', start);
+        if (end == std::string::npos) end = text.size();
+        out.push_back(text.substr(start, end - start));
+        start = end + 1;
+    }
+    return out;
+}
+
+std::string trimmed(std::string_view s) {
+    const auto first = s.find_first_not_of(" \t\r\n");
+    if (first == std::string_view::npos) return {};
+    const auto last = s.find_last_not_of(" \t\r\n");
+    return std::string(s.substr(first, last - first + 1));
+}
+
+// Resets a cached statement when the scope ends, so no read stays open between calls.
+class Use {
+public:
+    explicit Use(Statement& s) : s_(s) { s_.reset(); }
+    ~Use() { s_.reset(); }
+    Use(const Use&) = delete;
+    Use& operator=(const Use&) = delete;
+    Statement* operator->() { return &s_; }
+    Statement& operator*() { return s_; }
+
+private:
+    Statement& s_;
+};
+
+// All-or-nothing for one write, inside or outside the caller's transaction.
+class Savepoint {
+public:
+    explicit Savepoint(storage::Database& db) : db_(db) { db_.exec("SAVEPOINT catalog_write"); }
+    ~Savepoint() {
+        if (released_) return;
+        try {
+            db_.exec("ROLLBACK TO catalog_write");
+            db_.exec("RELEASE catalog_write");
+        } catch (const storage::StorageError&) {
+            // The enclosing transaction was already rolled back by SQLite; nothing left to undo.
+        }
+    }
+    void release() {
+        db_.exec("RELEASE catalog_write");
+        released_ = true;
+    }
+    Savepoint(const Savepoint&) = delete;
+    Savepoint& operator=(const Savepoint&) = delete;
+
+private:
+    storage::Database& db_;
+    bool released_ = false;
+};
+
+constexpr std::string_view kRecordColumns =
+    "control_number, title, subtitle, authors, subjects, series, publisher, place, year, edition, "
+    "extent, isbns, call_number, language, material_type, collection, notes";
+
+void bind_record(Statement& s, const Record& r) {
+    s.bind(1, r.control_number).bind(2, r.title).bind(3, r.subtitle);
+    s.bind(4, join_lines(r.authors)).bind(5, join_lines(r.subjects));
+    s.bind(6, r.series).bind(7, r.publisher).bind(8, r.place);
+    if (r.year) {
+        s.bind(9, *r.year);
+    } else {
+        s.bind_null(9);
+    }
+    s.bind(10, r.edition).bind(11, r.extent).bind(12, join_lines(r.isbns)).bind(13, r.call_number);
+    s.bind(14, r.language).bind(15, r.material_type.empty() ? std::string_view("book") : r.material_type);
+    s.bind(16, r.collection).bind(17, r.notes);
+}
+
+[[noreturn]] void no_such(const char* what, std::int64_t id) {
+    throw std::invalid_argument(std::string("no catalogue ") + what + " with id " + std::to_string(id));
+}
+
+}  // namespace
+
+struct CatalogStore::Statements {
+    explicit Statements(storage::Database& db)
+        : by_control(db.prepare("SELECT id FROM catalog_records WHERE control_number = ?1 "
+                                "AND control_number <> '' ORDER BY withdrawn, id LIMIT 1")),
+          by_isbn(db.prepare("SELECT r.id, r.control_number FROM catalog_isbns i "
+                             "JOIN catalog_records r ON r.id = i.record_id WHERE i.isbn = ?1 "
+                             "ORDER BY r.withdrawn, r.id")),
+          exists(db.prepare("SELECT withdrawn FROM catalog_records WHERE id = ?1")),
+          insert(db.prepare("INSERT INTO catalog_records (" + std::string(kRecordColumns) +
+                            ") VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, "
+                            "?15, ?16, ?17)")),
+          update(db.prepare(
+              "UPDATE catalog_records SET control_number = ?1, title = ?2, subtitle = ?3, "
+              "authors = ?4, subjects = ?5, series = ?6, publisher = ?7, place = ?8, year = ?9, "
+              "edition = ?10, extent = ?11, isbns = ?12, call_number = ?13, language = ?14, "
+              "material_type = ?15, collection = ?16, notes = ?17, "
+              "updated_at = strftime('%Y-%m-%dT%H:%M:%SZ', 'now') WHERE id = ?18")),
+          delete_isbns(db.prepare("DELETE FROM catalog_isbns WHERE record_id = ?1")),
+          insert_isbn(db.prepare("INSERT OR IGNORE INTO catalog_isbns (isbn, record_id) VALUES (?1, ?2)")),
+          copy_by_barcode(db.prepare("SELECT id, record_id FROM catalog_copies WHERE barcode = ?1")),
+          insert_copy(db.prepare("INSERT INTO catalog_copies (record_id, barcode, location, call_number, "
+                                 "status, due_unix) VALUES (?1, ?2, ?3, ?4, ?5, ?6)")),
+          update_copy(db.prepare("UPDATE catalog_copies SET record_id = ?1, location = ?3, "
+                                 "call_number = ?4, status = ?5, due_unix = ?6 WHERE id = ?7")),
+          delete_unlabelled(db.prepare("DELETE FROM catalog_copies WHERE record_id = ?1 AND barcode IS NULL")),
+          recount(db.prepare(
+              "INSERT OR REPLACE INTO catalog_facets (record_id, language, year, material_type, available, "
+              "on_loan, copies) SELECT r.id, r.language, r.year, r.material_type, "
+              "count(*) FILTER (WHERE c.status = 'available'), count(*) FILTER (WHERE c.status = 'on_loan'), "
+              "count(*) FILTER (WHERE c.status IN ('available', 'on_loan')) "
+              "FROM catalog_records r LEFT JOIN catalog_copies c ON c.record_id = r.id WHERE r.id = ?1")),
+          clear_locations(db.prepare("DELETE FROM catalog_facet_locations WHERE record_id = ?1")),
+          add_locations(db.prepare("INSERT OR IGNORE INTO catalog_facet_locations (record_id, location) "
+                                   "SELECT record_id, location FROM catalog_copies WHERE record_id = ?1 "
+                                   "AND status IN ('available', 'on_loan') AND location <> ''")),
+          copy_call_numbers(db.prepare("SELECT DISTINCT c.call_number FROM catalog_copies c "
+                                       "JOIN catalog_records r ON r.id = c.record_id WHERE c.record_id = ?1 "
+                                       "AND c.call_number <> '' AND c.call_number <> r.call_number")),
+          unindex(db.prepare("DELETE FROM catalog_index WHERE rowid = ?1")),
+          index(db.prepare("INSERT INTO catalog_index (rowid, title, authors, subjects, series, publisher, "
+                           "isbn, call_number, stems) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)")),
+          get(db.prepare("SELECT " + std::string(kRecordColumns) + ", withdrawn FROM catalog_records WHERE id = ?1")),
+          get_copies(db.prepare("SELECT id, barcode, location, call_number, status, due_unix "
+                                "FROM catalog_copies WHERE record_id = ?1 ORDER BY id")),
+          copy_record(db.prepare("SELECT record_id FROM catalog_copies WHERE id = ?1")),
+          set_withdrawn(db.prepare("UPDATE catalog_records SET withdrawn = ?2 WHERE id = ?1")),
+          set_status(db.prepare("UPDATE catalog_copies SET status = ?2, due_unix = ?3 WHERE id = ?1")) {}
+
+    Statement by_control, by_isbn, exists, insert, update, delete_isbns, insert_isbn, copy_by_barcode,
+        insert_copy, update_copy, delete_unlabelled, recount, clear_locations, add_locations, copy_call_numbers, unindex, index, get,
+        get_copies, copy_record, set_withdrawn, set_status;
+    index::StemCache stems;
+};
+
+CatalogStore::CatalogStore(storage::Database& db) : db_(db), st_(std::make_unique<Statements>(db)) {}
+
+CatalogStore::~CatalogStore() = default;
+
+std::optional<std::int64_t> CatalogStore::find_by_control_number(std::string_view control_number) {
+    const std::string cn = trimmed(control_number);
+    if (cn.empty()) return std::nullopt;
+    Use s(st_->by_control);
+    s->bind(1, cn);
+    if (!s->step()) return std::nullopt;
+    return s->column_int64(0);
+}
+
+std::optional<std::int64_t> CatalogStore::find_by_isbn(std::string_view isbn) {
+    const auto isbn13 = normalize_isbn(isbn);
+    if (!isbn13) return std::nullopt;
+    Use s(st_->by_isbn);
+    s->bind(1, *isbn13);
+    if (!s->step()) return std::nullopt;
+    return s->column_int64(0);
+}
+
+std::optional<std::int64_t> CatalogStore::find_copy_by_barcode(std::string_view barcode) {
+    const std::string code = trimmed(barcode);
+    if (code.empty()) return std::nullopt;
+    Use s(st_->copy_by_barcode);
+    s->bind(1, code);
+    if (!s->step()) return std::nullopt;
+    return s->column_int64(0);
+}
+
+UpsertOutcome CatalogStore::upsert(Record& record) {
+    // Normalise what identifies the record before matching on it.
+    record.control_number = trimmed(record.control_number);
+    std::vector<std::string> isbns;
+    for (const std::string& raw : record.isbns)
+        if (auto isbn = normalize_isbn(raw); isbn && std::find(isbns.begin(), isbns.end(), *isbn) == isbns.end())
+            isbns.push_back(*isbn);
+    record.isbns = std::move(isbns);
+    for (Copy& c : record.copies) c.barcode = trimmed(c.barcode);
+
+    Savepoint savepoint(db_);
+    std::optional<std::int64_t> id;
+    if (record.id != 0) {
+        Use s(st_->exists);
+        s->bind(1, record.id);
+        if (s->step()) id = record.id;
+    }
+    if (!id) id = find_by_control_number(record.control_number);
+    for (std::size_t i = 0; !id && i < record.isbns.size(); ++i) {
+        Use s(st_->by_isbn);
+        s->bind(1, record.isbns[i]);
+        while (s->step()) {
+            const std::string other = s->column_text(1);
+            if (record.control_number.empty() || other.empty() || other == record.control_number) {
+                id = s->column_int64(0);
+                break;
+            }
+        }
+    }
+
+    const UpsertOutcome outcome = id ? UpsertOutcome::Updated : UpsertOutcome::Added;
+    if (id) {
+        Use s(st_->update);
+        bind_record(*s, record);
+        s->bind(18, *id);
+        s->step();
+        Use d(st_->delete_isbns);
+        d->bind(1, *id);
+        d->step();
+    } else {
+        Use s(st_->insert);
+        bind_record(*s, record);
+        s->step();
+        id = sqlite3_last_insert_rowid(db_.handle());
+    }
+    for (const std::string& isbn : record.isbns) {
+        Use s(st_->insert_isbn);
+        s->bind(1, isbn).bind(2, *id);
+        s->step();
+    }
+
+    std::set<std::int64_t> touched{*id};
+    const bool has_unlabelled = std::any_of(record.copies.begin(), record.copies.end(),
+                                            [](const Copy& c) { return c.barcode.empty(); });
+    if (has_unlabelled) {
+        Use s(st_->delete_unlabelled);
+        s->bind(1, *id);
+        s->step();
+    }
+    for (Copy& copy : record.copies) {
+        std::optional<std::int64_t> copy_id;
+        if (!copy.barcode.empty()) {
+            Use s(st_->copy_by_barcode);
+            s->bind(1, copy.barcode);
+            if (s->step()) {
+                copy_id = s->column_int64(0);
+                touched.insert(s->column_int64(1));
+            }
+        }
+        const bool on_loan = copy.status == CopyStatus::OnLoan && copy.due_unix.has_value();
+        Statement& st = copy_id ? st_->update_copy : st_->insert_copy;
+        Use s(st);
+        s->bind(1, *id);
+        if (copy.barcode.empty()) {
+            s->bind_null(2);
+        } else {
+            s->bind(2, copy.barcode);
+        }
+        s->bind(3, copy.location).bind(4, copy.call_number).bind(5, copy_status_name(copy.status));
+        if (on_loan) {
+            s->bind(6, *copy.due_unix);
+        } else {
+            s->bind_null(6);
+        }
+        if (copy_id) s->bind(7, *copy_id);
+        s->step();
+        copy.id = copy_id ? *copy_id : sqlite3_last_insert_rowid(db_.handle());
+        if (!on_loan) copy.due_unix.reset();
+    }
+    for (std::int64_t r : touched) {
+        recount(r);
+        reindex(r);
+    }
+    savepoint.release();
+    record.id = *id;
+    return outcome;
+}
+
+// The narrow rows search filters and counts facets on (see migration 2).
+void CatalogStore::recount(std::int64_t record_id) {
+    for (Statement* st : {&st_->recount, &st_->clear_locations, &st_->add_locations}) {
+        Use s(*st);
+        s->bind(1, record_id);
+        s->step();
+    }
+}
+
+// Delete + insert: FTS5 has no cheaper update, and a withdrawn record simply gets no new row.
+void CatalogStore::reindex(std::int64_t record_id) {
+    {
+        Use s(st_->unindex);
+        s->bind(1, record_id);
+        s->step();
+    }
+    const auto record = get(record_id);
+    if (!record || record->withdrawn) return;
+    std::vector<std::string> call_numbers;
+    {
+        Use s(st_->copy_call_numbers);
+        s->bind(1, record_id);
+        while (s->step()) call_numbers.push_back(s->column_text(0));
+    }
+    const index::Row row = index::make_row(*record, call_numbers, st_->stems);
+    Use s(st_->index);
+    s->bind(1, record_id);
+    for (int c = 0; c < index::kColumnCount; ++c) s->bind(c + 2, row.text[static_cast<std::size_t>(c)]);
+    s->step();
+}
+
+std::optional<Record> CatalogStore::get(std::int64_t id) {
+    Record r;
+    {
+        Use s(st_->get);
+        s->bind(1, id);
+        if (!s->step()) return std::nullopt;
+        r.id = id;
+        r.control_number = s->column_text(0);
+        r.title = s->column_text(1);
+        r.subtitle = s->column_text(2);
+        r.authors = split_lines(s->column_text(3));
+        r.subjects = split_lines(s->column_text(4));
+        r.series = s->column_text(5);
+        r.publisher = s->column_text(6);
+        r.place = s->column_text(7);
+        if (!s->column_is_null(8)) r.year = static_cast<int>(s->column_int64(8));
+        r.edition = s->column_text(9);
+        r.extent = s->column_text(10);
+        r.isbns = split_lines(s->column_text(11));
+        r.call_number = s->column_text(12);
+        r.language = s->column_text(13);
+        r.material_type = s->column_text(14);
+        r.collection = s->column_text(15);
+        r.notes = s->column_text(16);
+        r.withdrawn = s->column_int64(17) != 0;
+    }
+    Use s(st_->get_copies);
+    s->bind(1, id);
+    while (s->step()) {
+        Copy c;
+        c.id = s->column_int64(0);
+        c.barcode = s->column_text(1);
+        c.location = s->column_text(2);
+        c.call_number = s->column_text(3);
+        c.status = copy_status_from_name(s->column_text(4)).value_or(CopyStatus::Available);
+        if (!s->column_is_null(5)) c.due_unix = s->column_int64(5);
+        r.copies.push_back(std::move(c));
+    }
+    return r;
+}
+
+namespace {
+void set_withdrawn(Statement& st, std::int64_t id, bool withdrawn) {
+    Use s(st);
+    s->bind(1, id).bind(2, withdrawn ? 1 : 0);
+    s->step();
+}
+}  // namespace
+
+void CatalogStore::withdraw(std::int64_t record_id) {
+    Savepoint savepoint(db_);
+    set_withdrawn(st_->set_withdrawn, record_id, true);
+    if (sqlite3_changes(db_.handle()) == 0) no_such("record", record_id);
+    reindex(record_id);
+    savepoint.release();
+}
+
+void CatalogStore::restore(std::int64_t record_id) {
+    Savepoint savepoint(db_);
+    set_withdrawn(st_->set_withdrawn, record_id, false);
+    if (sqlite3_changes(db_.handle()) == 0) no_such("record", record_id);
+    reindex(record_id);
+    savepoint.release();
+}
+
+void CatalogStore::set_copy_status(std::int64_t copy_id, CopyStatus status,
+                                   std::optional<std::int64_t> due_unix) {
+    Savepoint savepoint(db_);
+    std::int64_t record_id = 0;
+    {
+        Use s(st_->copy_record);
+        s->bind(1, copy_id);
+        if (!s->step()) no_such("copy", copy_id);
+        record_id = s->column_int64(0);
+    }
+    {
+        Use s(st_->set_status);
+        s->bind(1, copy_id).bind(2, copy_status_name(status));
+        if (status == CopyStatus::OnLoan && due_unix) {
+            s->bind(3, *due_unix);
+        } else {
+            s->bind_null(3);
+        }
+        s->step();
+    }
+    recount(record_id);  // availability lives on the record row, not in the text index
+    savepoint.release();
+}
+
+std::int64_t CatalogStore::count() {
+    auto s = db_.prepare("SELECT count(*) FROM catalog_records WHERE withdrawn = 0");
+    s.step();
+    return s.column_int64(0);
+}
+
+std::vector<std::int64_t> CatalogStore::all_ids() {
+    std::vector<std::int64_t> ids;
+    auto s = db_.prepare("SELECT id FROM catalog_records WHERE withdrawn = 0 ORDER BY id");
+    while (s.step()) ids.push_back(s.column_int64(0));
+    return ids;
+}
+
+void CatalogStore::rebuild_index() {
+    Savepoint savepoint(db_);
+    db_.exec("DELETE FROM catalog_index");
+    for (std::int64_t id : all_ids()) reindex(id);
+    db_.exec("INSERT INTO catalog_index (catalog_index) VALUES ('optimize')");
+    savepoint.release();
+}
+
+}  // namespace desa::catalog

@@ -1,0 +1,384 @@
+// Catalogue search. Each pass (prefix, then Indonesian roots, then spelling corrections) is
+// answered by a few statements over the FTS5 index and the narrow catalog_facets rows:
+//  - a bounded count decides between the ranked path and the broad path;
+//  - ranked (up to kRankedMatches matches): one aggregate over ALL matches for total and facets
+//    (GROUP BY over a materialised match set) and one bm25-ranked, LIMITed page of record ids;
+//  - broad: the page is filled from cheap rowid-ordered scans that stop as soon as it is full.
+// Only the page is read in C++; nothing walks every match outside SQLite.
+#include "catalog/search.hpp"
+
+#include <algorithm>
+#include <array>
+#include <map>
+#include <nlohmann/json.hpp>
+
+#include "catalog/catalog_index.hpp"
+#include "catalog/search_query.hpp"
+#include "catalog/search_vocabulary.hpp"
+#include "catalog/text_fold.hpp"
+
+namespace desa::catalog {
+
+namespace {
+
+using storage::Statement;
+
+constexpr int kMaxLimit = 200;
+
+// Statement parameters. Filters are always in the SQL and switched off by a NULL (or 0), so the
+// statement text never depends on the query.
+enum Param : int {
+    kMatch = 1, kLanguages, kLocations, kMaterials, kYearFrom, kYearTo, kAvailability,
+    kExactMatch = 8, kLimit, kOffset,  // ranked page
+    kOnShelf = 8,                      // broad scans
+};
+
+// Each filter as SQL over `m`, a catalog_facets row. A facet applies every filter but its own.
+enum Filter { kAvail, kLang, kYear, kLoc, kMat, kFilterCount };
+constexpr std::string_view kFilterSql[kFilterCount] = {
+    "(?7 = 0 OR (?7 = 1 AND m.available > 0) OR (?7 = 2 AND m.available = 0 AND m.on_loan > 0))",
+    "(?2 IS NULL OR m.language IN (SELECT value FROM json_each(?2)))",
+    "((?5 IS NULL OR m.year >= ?5) AND (?6 IS NULL OR m.year <= ?6))",
+    "(?3 IS NULL OR EXISTS (SELECT 1 FROM catalog_facet_locations l WHERE l.record_id = m.record_id "
+    "AND l.location IN (SELECT value FROM json_each(?3))))",
+    "(?4 IS NULL OR m.material_type IN (SELECT value FROM json_each(?4)))",
+};
+
+std::string filters_except(int skip) {
+    std::string out;
+    for (int f = 0; f < kFilterCount; ++f) {
+        if (f == skip) continue;
+        out += " AND ";
+        out += kFilterSql[f];
+    }
+    return out;
+}
+
+constexpr std::string_view kMatches =
+    " FROM catalog_index JOIN catalog_facets m ON m.record_id = catalog_index.rowid "
+    "WHERE catalog_index MATCH ?1";
+
+// Total and facets in two GROUP BYs over the match set: one row per combination of facet values
+// (and of "passes the year / location filter"), a few hundred at most whatever the number of
+// matches. Which filters a combination passes is then decided per combination in C++.
+const std::string& facets_sql() {
+    static const std::string sql =
+        "WITH m AS MATERIALIZED (SELECT m.record_id, m.language, m.year, m.material_type, "
+        "CASE WHEN m.available > 0 THEN 1 WHEN m.on_loan > 0 THEN 2 ELSE 0 END AS shelf, "
+        "(?5 IS NULL OR m.year >= ?5) AND (?6 IS NULL OR m.year <= ?6) AS in_years" +
+        std::string(kMatches) +
+        ") SELECT NULL, m.language, m.year / 10 * 10, m.material_type, m.shelf, m.in_years, "
+        "?3 IS NOT NULL AND EXISTS (SELECT 1 FROM catalog_facet_locations l WHERE l.record_id = m.record_id "
+        "AND l.location IN (SELECT value FROM json_each(?3))), count(*) FROM m GROUP BY 2, 3, 4, 5, 6, 7 "
+        "UNION ALL SELECT l.location, m.language, m.year / 10 * 10, m.material_type, m.shelf, m.in_years, 1, "
+        "count(*) FROM m JOIN catalog_facet_locations l ON l.record_id = m.record_id GROUP BY 1, 2, 3, 4, 5, 6";
+    return sql;
+}
+
+// bm25 is negative, smaller is better. Exact words first, then relevance, then books on the
+// shelf, then the older record: a total order, so pages never overlap. Without filters the
+// filter SQL is left out: it is most of the per-row cost while typing.
+const std::string& ranked_page_sql(bool filtered) {
+    static const std::array<std::string, 2> sql = [] {
+        std::string weights;
+        for (double w : index::kWeights) weights += ", " + std::to_string(w);
+        auto make = [&](const std::string& filters) {
+            return "SELECT catalog_index.rowid, bm25(catalog_index" + weights + ") AS score, "
+                   "catalog_index.rowid IN (SELECT rowid FROM catalog_index WHERE catalog_index MATCH ?8) AS exact" +
+                   std::string(kMatches) + filters +
+                   " ORDER BY exact DESC, round(score, 6), m.available > 0 DESC, m.record_id LIMIT ?9 OFFSET ?10";
+        };
+        return std::array<std::string, 2>{make(""), make(filters_except(-1))};
+    }();
+    return sql[filtered ? 1 : 0];
+}
+
+// Newest first, in FTS5's own rowid order: no sort, the scan stops when the page is full.
+const std::string& broad_scan_sql() {
+    static const std::string sql = "SELECT catalog_index.rowid" + std::string(kMatches) +
+                                   " AND (m.available > 0) = ?8" + filters_except(-1) +
+                                   " ORDER BY catalog_index.rowid DESC";
+    return sql;
+}
+
+const std::string& hit_sql() {
+    static const std::string sql = [] {
+        std::string s = "SELECT r.title, r.subtitle, r.authors, r.year, r.isbns, m.available, m.copies";
+        for (std::string_view c : index::kColumnNames) s += ", i." + std::string(c);
+        s += " FROM catalog_records r JOIN catalog_facets m ON m.record_id = r.id "
+             "JOIN catalog_index i ON i.rowid = r.id WHERE r.id = ?1";
+        return s;
+    }();
+    return sql;
+}
+
+bool any_filter(const SearchFilters& f) {
+    return f.availability != Availability::Any || !f.languages.empty() || f.year_from || f.year_to ||
+           !f.locations.empty() || !f.material_types.empty();
+}
+
+void bind_list(Statement& s, int index, const std::vector<std::string>& values) {
+    if (values.empty()) {
+        s.bind_null(index);
+    } else {
+        s.bind(index, nlohmann::json(values).dump());
+    }
+}
+
+void bind_year(Statement& s, int index, const std::optional<int>& year) {
+    if (year) {
+        s.bind(index, *year);
+    } else {
+        s.bind_null(index);
+    }
+}
+
+void bind_filters(Statement& s, const SearchFilters& f) {
+    bind_list(s, kLanguages, f.languages);
+    bind_list(s, kLocations, f.locations);
+    bind_list(s, kMaterials, f.material_types);
+    bind_year(s, kYearFrom, f.year_from);
+    bind_year(s, kYearTo, f.year_to);
+    s.bind(kAvailability, f.availability == Availability::OnShelf ? 1 : f.availability == Availability::OnLoan ? 2 : 0);
+}
+
+std::vector<std::string> split_lines(const std::string& text) {
+    std::vector<std::string> out;
+    for (std::size_t start = 0; start < text.size();) {
+        std::size_t end = text.find('\n', start);
+        if (end == std::string::npos) end = text.size();
+        out.push_back(text.substr(start, end - start));
+        start = end + 1;
+    }
+    return out;
+}
+
+// Why a hit matched: the most important column holding a query word (or, in the fallbacks, a
+// word sharing one of its roots).
+MatchField best_field(const Statement& s, int first_column, const std::vector<std::string>& tokens,
+                      MatchKind kind) {
+    constexpr std::pair<index::Column, MatchField> kOrder[] = {
+        {index::Title, MatchField::Title},         {index::Authors, MatchField::Author},
+        {index::Subjects, MatchField::Subject},    {index::Series, MatchField::Series},
+        {index::Publisher, MatchField::Publisher}, {index::Isbn, MatchField::Isbn},
+        {index::CallNumber, MatchField::CallNumber}};
+    const bool roots = kind == MatchKind::Stemmed || kind == MatchKind::Fuzzy;
+    for (const auto& [column, field] : kOrder) {
+        for (const std::string& word : fold_words(s.column_text(first_column + column))) {
+            for (const std::string& t : tokens) {
+                if (word.compare(0, t.size(), t) == 0) return field;
+                if (!roots) continue;
+                const auto query_roots = indonesian_stems(t), word_roots = indonesian_stems(word);
+                for (const std::string& r : query_roots)
+                    if (r == word || std::find(word_roots.begin(), word_roots.end(), r) != word_roots.end())
+                        return field;
+            }
+        }
+    }
+    return MatchField::Other;
+}
+
+struct Pass {
+    std::string match;  // FTS5 expression of the pass
+    std::string exact;  // the same with whole words only (Exact/Prefix pass)
+    std::vector<std::string> tiers;  // broad path scans, most relevant first
+    MatchKind kind;     // Exact (decided per hit: Exact or Prefix), Stemmed or Fuzzy
+    std::vector<std::string> tokens;
+};
+
+struct PageEntry {
+    std::int64_t id;
+    double score;
+    MatchKind kind;
+};
+
+void fill_hits(storage::Database& db, const Pass& pass, const std::vector<PageEntry>& page, SearchResult& r) {
+    Statement s = db.prepare(hit_sql());
+    for (const PageEntry& e : page) {
+        s.reset();
+        s.bind(1, e.id);
+        if (!s.step()) continue;
+        SearchHit h{};
+        h.record_id = e.id;
+        h.title = s.column_text(0);
+        h.subtitle = s.column_text(1);
+        h.authors = split_lines(s.column_text(2));
+        if (!s.column_is_null(3)) h.year = static_cast<int>(s.column_int64(3));
+        if (const auto isbns = split_lines(s.column_text(4)); !isbns.empty()) h.isbn = isbns.front();
+        h.available = static_cast<int>(s.column_int64(5));
+        h.copies = static_cast<int>(s.column_int64(6));
+        h.score = e.score;
+        h.kind = e.kind;
+        h.best_field = best_field(s, 7, pass.tokens, e.kind);
+        r.hits.push_back(std::move(h));
+    }
+}
+
+void count_facets(storage::Database& db, const Pass& pass, const SearchQuery& q, SearchResult& r) {
+    const SearchFilters& f = q.filters;
+    auto listed = [](const std::vector<std::string>& list, const std::string& value) {
+        return list.empty() || std::find(list.begin(), list.end(), value) != list.end();
+    };
+    std::map<std::string, int> availability, language, decade, location, material;
+    Statement s = db.prepare(facets_sql());
+    s.bind(kMatch, pass.match);
+    bind_list(s, kLocations, f.locations);
+    bind_year(s, kYearFrom, f.year_from);
+    bind_year(s, kYearTo, f.year_to);
+    while (s.step()) {
+        const bool per_location = !s.column_is_null(0);
+        const std::string lang = s.column_text(1), mt = s.column_text(3);
+        const bool has_decade = !s.column_is_null(2);
+        const std::int64_t shelf = s.column_int64(4);
+        const int count = static_cast<int>(s.column_int64(7));
+        // Which filters this combination passes; a facet counts it when all the OTHER ones pass.
+        bool pass_filter[kFilterCount];
+        pass_filter[kAvail] = f.availability == Availability::Any ||
+                              (f.availability == Availability::OnShelf ? shelf == 1 : shelf == 2);
+        pass_filter[kLang] = listed(f.languages, lang);
+        pass_filter[kYear] = (!f.year_from && !f.year_to) || s.column_int64(5) != 0;
+        pass_filter[kLoc] = f.locations.empty() || s.column_int64(6) != 0;
+        pass_filter[kMat] = listed(f.material_types, mt);
+        auto all_but = [&](int skip) {
+            for (int i = 0; i < kFilterCount; ++i)
+                if (i != skip && !pass_filter[i]) return false;
+            return true;
+        };
+        if (per_location) {
+            if (all_but(kLoc)) location[s.column_text(0)] += count;
+            continue;
+        }
+        if (all_but(-1)) r.total += count;
+        if (shelf != 0 && all_but(kAvail)) availability[shelf == 1 ? "on_shelf" : "on_loan"] += count;
+        if (!lang.empty() && all_but(kLang)) language[lang] += count;
+        if (has_decade && all_but(kYear)) decade[s.column_text(2)] += count;
+        if (all_but(kMat)) material[mt] += count;
+    }
+    auto to_list = [](const std::map<std::string, int>& counts) {
+        std::vector<FacetCount> list;
+        for (const auto& [value, count] : counts)
+            if (count > 0) list.push_back({value, count});
+        std::stable_sort(list.begin(), list.end(), [](const FacetCount& a, const FacetCount& b) { return a.count > b.count; });
+        return list;
+    };
+    r.facets = {to_list(availability), to_list(language), to_list(decade), to_list(location), to_list(material)};
+}
+
+std::vector<PageEntry> ranked_page(storage::Database& db, const Pass& pass, const SearchQuery& q, int limit) {
+    const bool filtered = any_filter(q.filters);
+    Statement s = db.prepare(ranked_page_sql(filtered));
+    s.bind(kMatch, pass.match);
+    if (filtered) bind_filters(s, q.filters);
+    s.bind(kExactMatch, pass.exact);
+    s.bind(kLimit, limit);
+    s.bind(kOffset, std::max(q.offset, 0));
+    std::vector<PageEntry> page;
+    while (s.step()) {
+        const bool exact = s.column_int64(2) != 0;
+        const MatchKind kind = pass.kind != MatchKind::Exact ? pass.kind : exact ? MatchKind::Exact : MatchKind::Prefix;
+        page.push_back({s.column_int64(0), -s.column_double(1), kind});
+    }
+    return page;
+}
+
+std::vector<PageEntry> broad_page(storage::Database& db, const Pass& pass, const SearchQuery& q, int limit) {
+    const std::size_t wanted = static_cast<std::size_t>(std::max(q.offset, 0)) + static_cast<std::size_t>(limit);
+    std::vector<PageEntry> seen;
+    Statement s = db.prepare(broad_scan_sql());
+    for (std::size_t t = 0; t < pass.tiers.size() && seen.size() < wanted; ++t) {
+        // Tiers 0 and 1 are whole words (title, anywhere), 2 and 3 prefixes, when the pass has tiers.
+        const MatchKind kind = pass.kind != MatchKind::Exact ? pass.kind : t < 2 ? MatchKind::Exact : MatchKind::Prefix;
+        for (int on_shelf : {1, 0}) {
+            s.reset();
+            s.bind(kMatch, pass.tiers[t]);
+            bind_filters(s, q.filters);
+            s.bind(kOnShelf, on_shelf);
+            while (seen.size() < wanted && s.step()) {
+                const std::int64_t id = s.column_int64(0);
+                if (std::none_of(seen.begin(), seen.end(), [&](const PageEntry& e) { return e.id == id; }))
+                    seen.push_back({id, static_cast<double>(2 * (pass.tiers.size() - t) + on_shelf), kind});
+            }
+        }
+    }
+    if (seen.size() <= wanted - static_cast<std::size_t>(limit)) return {};
+    return {seen.begin() + static_cast<std::ptrdiff_t>(wanted - static_cast<std::size_t>(limit)), seen.end()};
+}
+
+std::int64_t count(storage::Database& db, const std::string& sql, const std::string& match,
+                   const SearchFilters* filters = nullptr) {
+    Statement s = db.prepare(sql);
+    s.bind(kMatch, match);
+    if (filters != nullptr) bind_filters(s, *filters);
+    s.step();
+    return s.column_int64(0);
+}
+
+// Runs one pass; false (and `result` untouched) when nothing matches at all, filters aside, so
+// the caller can try the next, looser pass.
+bool run(storage::Database& db, const Pass& pass, const SearchQuery& q, SearchResult& result) {
+    const std::int64_t matches = count(
+        db, "SELECT count(*) FROM (SELECT 1 FROM catalog_index WHERE catalog_index MATCH ?1 LIMIT " +
+                std::to_string(kRankedMatches + 1) + ")",
+        pass.match);
+    if (matches == 0) return false;
+
+    SearchResult r;
+    const int limit = std::clamp(q.limit, 0, kMaxLimit);
+    std::vector<PageEntry> page;
+    if (matches <= kRankedMatches) {
+        count_facets(db, pass, q, r);
+        if (r.total > 0 && limit > 0) page = ranked_page(db, pass, q, limit);
+    } else {
+        r.broad = true;
+        r.total = static_cast<int>(
+            any_filter(q.filters)
+                ? count(db, "SELECT count(*)" + std::string(kMatches) + filters_except(-1), pass.match, &q.filters)
+                : count(db, "SELECT count(*) FROM catalog_index WHERE catalog_index MATCH ?1", pass.match));
+        if (r.total > 0 && limit > 0) page = broad_page(db, pass, q, limit);
+    }
+    fill_hits(db, pass, page, r);
+    // Exact words sort first, so the first hit tells whether any exact match exists.
+    r.kind = pass.kind != MatchKind::Exact ? pass.kind
+             : !r.hits.empty() && r.hits.front().kind == MatchKind::Exact ? MatchKind::Exact
+                                                                          : MatchKind::Prefix;
+    result = std::move(r);
+    return true;
+}
+
+Pass text_pass(std::string match, MatchKind kind, const std::vector<std::string>& tokens) {
+    Pass p{match, match, {match}, kind, tokens};
+    return p;
+}
+
+}  // namespace
+
+SearchResult search(storage::Database& db, const SearchQuery& q) {
+    SearchResult result;
+    const query::Parsed parsed = query::parse(q.text);
+    if (parsed.tokens.empty()) return result;
+
+    if (parsed.isbn) {
+        run(db, text_pass(query::isbn_match(*parsed.isbn), MatchKind::Exact, parsed.tokens), q, result);
+        return result;
+    }
+    Pass prefix{query::prefix_match(parsed.tokens), query::exact_match(parsed.tokens),
+                {query::exact_match(parsed.tokens, "{title}"), query::exact_match(parsed.tokens),
+                 query::prefix_match(parsed.tokens, "{title}"), query::prefix_match(parsed.tokens)},
+                MatchKind::Exact, parsed.tokens};
+    if (run(db, prefix, q, result)) return result;
+    if (auto stemmed = query::stemmed_match(parsed.tokens))
+        if (run(db, text_pass(*stemmed, MatchKind::Stemmed, parsed.tokens), q, result)) return result;
+
+    // Typo fallback: unknown words replaced by close, frequent words of the catalogue.
+    if (auto corrected = correct_spelling(db, parsed.tokens)) {
+        const auto m = query::stemmed_match(*corrected).value_or(query::prefix_match(*corrected));
+        if (run(db, text_pass(m, MatchKind::Fuzzy, *corrected), q, result)) {
+            std::string text;
+            for (const std::string& t : *corrected) text += (text.empty() ? "" : " ") + t;
+            result.did_you_mean = text;
+        }
+    }
+    return result;
+}
+
+}  // namespace desa::catalog

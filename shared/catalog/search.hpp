@@ -1,0 +1,78 @@
+#pragma once
+// Catalogue search for residents: one field, search-as-you-type. Prefix matching by default,
+// diacritics and case folded the same way at index and query time, Indonesian affixes as a
+// fallback, a typo-tolerant "did you mean" when nothing matches. Any text is safe: the FTS query is
+// built from tokens, never from the raw text.
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "catalog/record.hpp"
+#include "storage/database.hpp"
+
+namespace desa::catalog {
+
+enum class Availability { Any, OnShelf, OnLoan };
+
+struct SearchFilters {
+    Availability availability = Availability::Any;
+    std::vector<std::string> languages;        // ISO 639-2; empty = any
+    std::optional<int> year_from, year_to;
+    std::vector<std::string> locations;        // copy locations; empty = any
+    std::vector<std::string> material_types;   // empty = any
+};
+
+struct SearchQuery {
+    std::string text;  // what the resident typed, as is
+    SearchFilters filters;
+    int limit = 50;
+    int offset = 0;
+};
+
+enum class MatchKind { Exact, Prefix, Stemmed, Fuzzy };
+enum class MatchField { Title, Author, Subject, Series, Publisher, Isbn, CallNumber, Other };
+
+struct SearchHit {
+    std::int64_t record_id;
+    std::string title, subtitle;
+    std::vector<std::string> authors;
+    std::optional<int> year;
+    std::string isbn;         // main ISBN-13, may be empty
+    int available = 0;        // copies on the shelf
+    int copies = 0;
+    MatchField best_field;    // why it matched
+    MatchKind kind;
+    double score;             // higher is better
+};
+
+struct FacetCount {
+    std::string value;  // "ind", "2019", "Rak A", "book", "on_shelf"
+    int count;
+};
+
+struct Facets {
+    std::vector<FacetCount> availability, language, decade, location, material_type;
+};
+
+struct SearchResult {
+    int total = 0;              // matching records (all pages)
+    std::vector<SearchHit> hits;
+    Facets facets;              // counts over all matches (before the facet's own filter)
+    std::optional<std::string> did_you_mean;  // set when the fuzzy fallback changed the query
+    MatchKind kind = MatchKind::Exact;  // the loosest kind needed to find anything
+    // More than kRankedMatches records match (typically the first letter or two of a word): hits
+    // then come in a cheaper order (exact words in the title, exact words anywhere, prefixes in
+    // the title, the rest; copies on the shelf first, newest first within each) and facets are
+    // left empty. total is still exact. Keeps every keystroke within one frame at 100k records.
+    bool broad = false;
+};
+
+// Above this many matches a search is `broad` (see SearchResult).
+constexpr int kRankedMatches = 2000;
+
+// Text without a single letter or digit (empty, only punctuation or emoji) gives an empty result:
+// there is nothing to look for, and browsing the whole catalogue is a different screen.
+SearchResult search(storage::Database& db, const SearchQuery& query);
+
+}  // namespace desa::catalog

@@ -1,0 +1,42 @@
+#pragma once
+// From what a resident typed to FTS5 MATCH expressions. The expression is assembled ONLY from our
+// folded tokens, each one a quoted string, so no input (quotes, *, -, AND/OR/NEAR, brackets,
+// emoji, control characters, 10,000 characters) can change the query's structure or raise an
+// FTS5 syntax error. Internal to the catalogue module; search.cpp runs the expressions.
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace desa::catalog::query {
+
+// The first 12 words count; longer queries are someone pasting a paragraph. A word is cut at 48
+// bytes (no title word is longer; the cut keeps whole UTF-8 characters).
+constexpr std::size_t kMaxTokens = 12;
+constexpr std::size_t kMaxTokenBytes = 48;
+
+struct Parsed {
+    std::vector<std::string> tokens;  // folded words, in order
+    std::optional<std::string> isbn;  // set when the whole query is one valid ISBN (any form)
+};
+Parsed parse(std::string_view text);
+
+// "tok" with any double quote doubled (our tokens never contain one; this is belt and braces).
+std::string quoted(std::string_view token);
+
+// Every token as a prefix, all required, in the text columns (not the stems) or in `columns`
+// (an FTS5 column filter such as "{title}").
+std::string prefix_match(const std::vector<std::string>& tokens, std::string_view columns = {});
+// Every token as a whole word: the same hits, minus those found only by a prefix.
+std::string exact_match(const std::vector<std::string>& tokens, std::string_view columns = {});
+// Every token either as a prefix (as above) or through one of its Indonesian roots; nullopt when
+// no token has a root that differs from itself (the pass would only repeat prefix_match).
+std::optional<std::string> stemmed_match(const std::vector<std::string>& tokens);
+// The ISBN column only, the exact 13 digits.
+std::string isbn_match(const std::string& isbn13);
+
+// Optimal string alignment distance (Levenshtein plus adjacent transpositions) on bytes; stops
+// early and returns limit + 1 once the distance must exceed `limit`.
+int edit_distance(std::string_view a, std::string_view b, int limit);
+
+}  // namespace desa::catalog::query

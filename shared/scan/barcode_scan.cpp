@@ -1,0 +1,84 @@
+#include "scan/barcode_scan.hpp"
+
+#include <ZXing/ReadBarcode.h>
+#include <stb_image.h>
+
+#include <algorithm>
+#include <memory>
+
+#include "catalog/isbn.hpp"
+
+namespace desa::scan {
+
+std::string_view kind_name(CodeKind kind) { return kind == CodeKind::Isbn ? "isbn" : "unknown"; }
+
+std::string_view verdict_name(Verdict verdict) {
+    switch (verdict) {
+        case Verdict::Valid: return "valid";
+        case Verdict::Invalid: return "invalid";
+        case Verdict::Forged: return "forged";
+        case Verdict::Expired: return "expired";
+        case Verdict::None: return "none";
+    }
+    return "none";
+}
+
+std::optional<GreyImage> load_image(const std::filesystem::path& file, std::string& error) {
+    int w = 0, h = 0, channels = 0;
+    std::unique_ptr<stbi_uc, void (*)(void*)> data(stbi_load(file.c_str(), &w, &h, &channels, 1), stbi_image_free);
+    if (!data) {
+        error = std::string("cannot read image: ") + (stbi_failure_reason() ? stbi_failure_reason() : "unknown error");
+        return std::nullopt;
+    }
+    GreyImage image{w, h, std::vector<std::uint8_t>(data.get(), data.get() + static_cast<std::size_t>(w) * h)};
+    return image;
+}
+
+ScannedCode classify(std::string format, std::string text) {
+    ScannedCode code{std::move(format), std::move(text), CodeKind::Unknown, Verdict::Invalid, {}};
+    const bool ean13 = code.format == "EAN-13";
+    if (ean13 && (code.text.starts_with("978") || code.text.starts_with("979"))) {
+        code.kind = CodeKind::Isbn;
+        if (auto isbn = catalog::normalize_isbn(code.text)) {
+            code.verdict = Verdict::Valid;
+            code.value = *isbn;
+        }
+    }
+    return code;
+}
+
+std::vector<ScannedCode> read_codes(const GreyImage& image) {
+    std::vector<ScannedCode> codes;
+    if (image.width <= 0 || image.height <= 0 ||
+        image.pixels.size() < static_cast<std::size_t>(image.width) * static_cast<std::size_t>(image.height))
+        return codes;
+    const ZXing::ImageView view(image.pixels.data(), image.width, image.height, ZXing::ImageFormat::Lum);
+    ZXing::DecodeHints hints;
+    // Only the formats the kiosk meets: fewer formats, faster and fewer false reads.
+    hints.setFormats(ZXing::BarcodeFormat::EAN13 | ZXing::BarcodeFormat::EAN8 | ZXing::BarcodeFormat::UPCA |
+                     ZXing::BarcodeFormat::Code128 | ZXing::BarcodeFormat::Code39 | ZXing::BarcodeFormat::QRCode);
+    hints.setTryHarder(true);
+    hints.setTryRotate(true);
+    for (const auto& result : ZXing::ReadBarcodes(view, hints)) {
+        if (!result.isValid()) continue;
+        codes.push_back(classify(ZXing::ToString(result.format()), result.text()));
+    }
+    return codes;
+}
+
+FolderCamera::FolderCamera(std::filesystem::path folder) {
+    std::error_code ec;
+    for (const auto& entry : std::filesystem::directory_iterator(folder, ec))
+        if (entry.is_regular_file()) files_.push_back(entry.path());
+    std::sort(files_.begin(), files_.end());
+}
+
+std::optional<GreyImage> FolderCamera::next_frame() {
+    while (next_ < files_.size()) {
+        std::string error;
+        if (auto image = load_image(files_[next_++], error)) return image;  // skip unreadable files
+    }
+    return std::nullopt;
+}
+
+}  // namespace desa::scan

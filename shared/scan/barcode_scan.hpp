@@ -1,0 +1,56 @@
+#pragma once
+// Barcodes and QR codes from pictures: the camera's frames or image files go through the same
+// pipeline (grey image -> ZXing -> what the kiosk understands the code to be). Later features add
+// kinds (ticket, appointment, learner card, certificate, enrolment) to classify().
+#include <cstdint>
+#include <filesystem>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace desa::scan {
+
+struct GreyImage {
+    int width = 0, height = 0;
+    std::vector<std::uint8_t> pixels;  // width * height luminance bytes, row by row
+};
+
+// Loads PNG/JPEG/BMP/... (stb_image) as grey. nullopt with `error` set when unreadable.
+std::optional<GreyImage> load_image(const std::filesystem::path& file, std::string& error);
+
+enum class CodeKind { Isbn, Unknown };
+enum class Verdict { Valid, Invalid, Forged, Expired, None };
+
+std::string_view kind_name(CodeKind);     // "isbn", "unknown"
+std::string_view verdict_name(Verdict);   // "valid", "invalid", "forged", "expired", "none"
+
+struct ScannedCode {
+    std::string format;  // ZXing's name: "EAN-13", "QRCode", "Code128", ...
+    std::string text;    // decoded text (UTF-8)
+    CodeKind kind = CodeKind::Unknown;
+    Verdict verdict = Verdict::None;
+    std::string value;   // the normalised value when valid (e.g. the ISBN-13)
+};
+
+// All codes found in the image (EAN-13/8, UPC-A, Code 128, Code 39, QR), each classified.
+std::vector<ScannedCode> read_codes(const GreyImage& image);
+
+// What a decoded code is to the kiosk. A book's EAN-13 must start 978/979 (Bookland); a spine
+// label (Code 128/39) is a copy barcode for the librarian screens, "unknown" here.
+ScannedCode classify(std::string format, std::string text);
+
+// A camera is anything that yields frames; a folder of images is a real implementation of it
+// (tests, and kiosks whose camera drops pictures into a folder).
+class FolderCamera {
+public:
+    explicit FolderCamera(std::filesystem::path folder);
+    // The next image file in name order, or nullopt when all have been read.
+    std::optional<GreyImage> next_frame();
+
+private:
+    std::vector<std::filesystem::path> files_;
+    std::size_t next_ = 0;
+};
+
+}  // namespace desa::scan

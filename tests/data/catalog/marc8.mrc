@@ -1,0 +1,1 @@
+00259nam  2200085 i 4500001000500000100002100005245006300026260003900089500004500128M8-11 aMèuller, Jèurgen10aEspaäna y Franðcais :b¡âodâz, éCeskây Krumlov, Saòsòtra /  aKèoln :bVerlag fèur µrzte,c1999.  aCatatan: âx dan àa; Ã 1999 (Bunicodes.
