@@ -22,6 +22,7 @@ std::vector<std::string> screenshot_names() {
     std::vector<std::string> names;
     for (auto s : session::kAllScreens) names.emplace_back(session::screen_name(s));
     names.emplace_back("library-keyboard");
+    names.emplace_back("library-results");
     names.emplace_back("idle-warning");
     return names;
 }
@@ -48,6 +49,15 @@ ScreenshotResult render_screenshot(KioskContext& kiosk, const ScreenshotRequest&
             clock.advance(Millis{static_cast<std::int64_t>(c.idle_reset_after_s - c.idle_warn_before_s) * 1000 + 500});
             app.update();
         }
+    } else if (request.name == "library-results") {
+        // A search with hits and filter chips, keyboard closed (the demo catalogue has farming books).
+        session.open(Screen::Library);
+        session.forms.library_search.insert("pertanian");
+    } else if (request.name == "library-record") {
+        session.open(Screen::Library);
+        const auto hits = session.library.results(kiosk.db, "kopi").hits;
+        if (!hits.empty()) session.library.open(kiosk.db, hits.front().record_id);
+        session.open(Screen::LibraryRecord);
     } else {
         session.open(*session::screen_from_name(request.name));
     }

@@ -17,7 +17,8 @@ struct ScreenSize {
 std::optional<ScreenSize> parse_size(std::string_view text);
 
 // Screen names plus states worth seeing: "library-keyboard" (search field focused, keyboard
-// open, text typed) and "idle-warning" (the "are you still there?" overlay).
+// open, text typed), "library-results" (hits and filters), "library-record" (a record of the
+// catalogue opened) and "idle-warning" (the "are you still there?" overlay).
 std::vector<std::string> screenshot_names();
 
 struct ScreenshotRequest {

@@ -156,30 +156,43 @@ ImportReport import_bytes(storage::Database& db, std::string_view bytes, std::op
 
     storage::Transaction transaction(db);
     CatalogStore store(db);
+    // Into an empty catalogue (the first import, the benchmark) no loan can be overwritten.
+    const bool started_empty = store.count() == 0;
     std::size_t records = 0;
     auto tick = [&](const SourcePosition& where) {
         ++records;
         if (progress && options.progress_every > 0 && records % options.progress_every == 0)
             progress({records, where.byte_offset, bytes.size()});
     };
+    auto skip = [&report](SkippedRecord&& s) {
+        ++report.skipped_total;
+        if (report.skipped.size() < ImportReport::kMaxListed) report.skipped.push_back(std::move(s));
+    };
     RecordSink sink;
     sink.on_record = [&](ParsedRecord&& parsed) {
         tick(parsed.where);
         try {
             keep_control_number(store, parsed.record);
-            if (!parsed.copy_status_known) keep_loan_state(store, parsed.record);
+            if (!parsed.copy_status_known && !started_empty) keep_loan_state(store, parsed.record);
             // upsert is all-or-nothing per record (its own savepoint inside our transaction).
             const UpsertOutcome outcome = store.upsert(parsed.record);
-            ++(outcome == UpsertOutcome::Added ? report.added : report.updated);
+            const bool added = outcome == UpsertOutcome::Added;
+            ++(added ? report.added : report.updated);
+            if (options.list_stored)
+                report.stored_records.push_back(
+                    {parsed.where, added ? RecordOutcome::Added : RecordOutcome::Updated, parsed.record.id});
         } catch (const storage::StorageError& e) {
-            report.skipped.push_back({parsed.where, std::string("the catalogue refused it: ") + e.what()});
+            skip({parsed.where, std::string("the catalogue refused it: ") + e.what()});
             return;
         }
-        for (auto& w : parsed.warnings) report.warnings.push_back({parsed.where, std::move(w)});
+        report.warnings_total += parsed.warnings.size();
+        for (auto& w : parsed.warnings)
+            if (report.warnings.size() < ImportReport::kMaxListed)
+                report.warnings.push_back({parsed.where, std::move(w)});
     };
     sink.on_skipped = [&](SkippedRecord&& s) {
         tick(s.where);
-        report.skipped.push_back(std::move(s));
+        skip(std::move(s));
     };
     sink.on_file_note = [&](std::string&& note) { report.file_notes.push_back(std::move(note)); };
 
@@ -230,9 +243,11 @@ std::string describe(const ImportReport& report) {
     for (const auto& note : report.file_notes) out += "note: " + note + "\n";
     if (!report.ok()) return out + "error: " + report.error + "\nnothing was imported\n";
     out += "added: " + std::to_string(report.added) + "\nupdated: " + std::to_string(report.updated) +
-           "\nskipped: " + std::to_string(report.skipped.size()) + "\n";
+           "\nskipped: " + std::to_string(report.skipped_total) + "\n";
     for (const auto& s : report.skipped) out += "  skipped " + describe(s.where) + ": " + s.reason + "\n";
     for (const auto& w : report.warnings) out += "  warning " + describe(w.where) + ": " + w.message + "\n";
+    if (report.skipped_total > report.skipped.size() || report.warnings_total > report.warnings.size())
+        out += "  (only the first " + std::to_string(ImportReport::kMaxListed) + " of each are listed)\n";
     return out;
 }
 

@@ -10,6 +10,7 @@
 // Matching: by control number, else ISBN (CatalogStore::upsert). Copies already in the catalogue
 // keep their loan state unless the file states it (only our own exports do).
 #include <cstddef>
+#include <cstdint>
 #include <filesystem>
 #include <functional>
 #include <optional>
@@ -40,14 +41,28 @@ struct ImportNote {
     std::string message;
 };
 
+enum class RecordOutcome { Added, Updated };
+struct StoredRecord {
+    SourcePosition where;
+    RecordOutcome outcome;
+    std::int64_t record_id;
+};
+
 struct ImportReport {
     std::optional<ImportFormat> format;
     std::string dialect;                 // CSV: "generic", "SLiMS", "goodbooks-10k"
     std::size_t added = 0;
     std::size_t updated = 0;             // matched by control number or ISBN
-    std::vector<SkippedRecord> skipped;  // position and reason of each
-    std::vector<ImportNote> warnings;    // stored, with a caveat (ISBN left out, text repaired, ...)
+    std::size_t skipped_total = 0;
+    std::size_t warnings_total = 0;
+    // Position and reason of each skipped record, and the caveats of stored ones (ISBN left out,
+    // text repaired, ...): the first kMaxListed of each, so a hopeless million-row file cannot
+    // exhaust a Raspberry Pi's memory. The totals above always count all.
+    static constexpr std::size_t kMaxListed = 10000;
+    std::vector<SkippedRecord> skipped;
+    std::vector<ImportNote> warnings;
     std::vector<std::string> file_notes;
+    std::vector<StoredRecord> stored_records;  // only with ImportOptions::list_stored
     std::string error;                   // set: the file was unusable and NOTHING was changed
     double seconds = 0;
 
@@ -57,6 +72,7 @@ struct ImportReport {
 
 struct ImportOptions {
     std::size_t progress_every = 1000;  // records between progress callbacks
+    bool list_stored = false;           // fill ImportReport::stored_records (off: a million entries)
 };
 
 ImportReport import_file(storage::Database& db, const std::filesystem::path& file,

@@ -61,29 +61,22 @@ private:
     Statement& s_;
 };
 
-// All-or-nothing for one write, inside or outside the caller's transaction.
-class Savepoint {
+// One write of the store. Outside a transaction it gets its own (BEGIN IMMEDIATE ... COMMIT), so
+// it is all-or-nothing. Inside the caller's transaction it adds nothing: a SAVEPOINT would make
+// FTS5 flush its pending index data into a new segment for every record, which made bulk imports
+// five times slower. Inputs are checked before the first write instead, so constraints cannot fail
+// half way; a storage failure (disk full, I/O error) is the caller's cue to roll back.
+class WriteScope {
 public:
-    explicit Savepoint(storage::Database& db) : db_(db) { db_.exec("SAVEPOINT catalog_write"); }
-    ~Savepoint() {
-        if (released_) return;
-        try {
-            db_.exec("ROLLBACK TO catalog_write");
-            db_.exec("RELEASE catalog_write");
-        } catch (const storage::StorageError&) {
-            // The enclosing transaction was already rolled back by SQLite; nothing left to undo.
-        }
+    explicit WriteScope(storage::Database& db) {
+        if (sqlite3_get_autocommit(db.handle()) != 0) tx_.emplace(db);
     }
-    void release() {
-        db_.exec("RELEASE catalog_write");
-        released_ = true;
+    void commit() {
+        if (tx_) tx_->commit();
     }
-    Savepoint(const Savepoint&) = delete;
-    Savepoint& operator=(const Savepoint&) = delete;
 
 private:
-    storage::Database& db_;
-    bool released_ = false;
+    std::optional<storage::Transaction> tx_;
 };
 
 constexpr std::string_view kRecordColumns =
@@ -135,20 +128,25 @@ struct CatalogStore::Statements {
           update_copy(db.prepare("UPDATE catalog_copies SET record_id = ?1, location = ?3, "
                                  "call_number = ?4, status = ?5, due_unix = ?6 WHERE id = ?7")),
           delete_unlabelled(db.prepare("DELETE FROM catalog_copies WHERE record_id = ?1 AND barcode IS NULL")),
-          recount(db.prepare(
-              "INSERT OR REPLACE INTO catalog_facets (record_id, language, year, material_type, available, "
-              "on_loan, copies) SELECT r.id, r.language, r.year, r.material_type, "
+          // Read, then write one row with plain VALUES: an INSERT ... SELECT or a REPLACE would
+          // open a statement journal, and FTS5 flushes its pending index at every one.
+          tally(db.prepare(
+              "SELECT r.language, r.year, r.material_type, "
               "count(*) FILTER (WHERE c.status = 'available'), count(*) FILTER (WHERE c.status = 'on_loan'), "
-              "count(*) FILTER (WHERE c.status IN ('available', 'on_loan')) "
+              "count(*) FILTER (WHERE c.status IN ('available', 'on_loan')), "
+              "(SELECT coalesce(group_concat(location, char(10)), '') FROM (SELECT DISTINCT location "
+              "FROM catalog_copies WHERE record_id = ?1 AND status IN ('available', 'on_loan') "
+              "AND location <> '' ORDER BY location)) "
               "FROM catalog_records r LEFT JOIN catalog_copies c ON c.record_id = r.id WHERE r.id = ?1")),
-          clear_locations(db.prepare("DELETE FROM catalog_facet_locations WHERE record_id = ?1")),
-          add_locations(db.prepare("INSERT OR IGNORE INTO catalog_facet_locations (record_id, location) "
-                                   "SELECT record_id, location FROM catalog_copies WHERE record_id = ?1 "
-                                   "AND status IN ('available', 'on_loan') AND location <> ''")),
+          update_facets(db.prepare("UPDATE catalog_facets SET language = ?2, year = ?3, material_type = ?4, "
+                                   "available = ?5, on_loan = ?6, copies = ?7, locations = ?8 WHERE record_id = ?1")),
+          insert_facets(db.prepare("INSERT INTO catalog_facets (record_id, language, year, material_type, "
+                                   "available, on_loan, copies, locations) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)")),
           copy_call_numbers(db.prepare("SELECT DISTINCT c.call_number FROM catalog_copies c "
                                        "JOIN catalog_records r ON r.id = c.record_id WHERE c.record_id = ?1 "
                                        "AND c.call_number <> '' AND c.call_number <> r.call_number")),
           unindex(db.prepare("DELETE FROM catalog_index WHERE rowid = ?1")),
+          bump(db.prepare("UPDATE catalog_state SET generation = generation + 1 WHERE id = 1")),
           index(db.prepare("INSERT INTO catalog_index (rowid, title, authors, subjects, series, publisher, "
                            "isbn, call_number, stems) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)")),
           get(db.prepare("SELECT " + std::string(kRecordColumns) + ", withdrawn FROM catalog_records WHERE id = ?1")),
@@ -159,7 +157,7 @@ struct CatalogStore::Statements {
           set_status(db.prepare("UPDATE catalog_copies SET status = ?2, due_unix = ?3 WHERE id = ?1")) {}
 
     Statement by_control, by_isbn, exists, insert, update, delete_isbns, insert_isbn, copy_by_barcode,
-        insert_copy, update_copy, delete_unlabelled, recount, clear_locations, add_locations, copy_call_numbers, unindex, index, get,
+        insert_copy, update_copy, delete_unlabelled, tally, update_facets, insert_facets, copy_call_numbers, unindex, bump, index, get,
         get_copies, copy_record, set_withdrawn, set_status;
     index::StemCache stems;
 };
@@ -203,9 +201,13 @@ UpsertOutcome CatalogStore::upsert(Record& record) {
         if (auto isbn = normalize_isbn(raw); isbn && std::find(isbns.begin(), isbns.end(), *isbn) == isbns.end())
             isbns.push_back(*isbn);
     record.isbns = std::move(isbns);
-    for (Copy& c : record.copies) c.barcode = trimmed(c.barcode);
+    for (Copy& c : record.copies) {
+        c.barcode = trimmed(c.barcode);
+        c.location = trimmed(c.location);
+        std::replace(c.location.begin(), c.location.end(), '\n', ' ');  // locations are listed one per line
+    }
 
-    Savepoint savepoint(db_);
+    WriteScope scope(db_);
     std::optional<std::int64_t> id;
     if (record.id != 0) {
         Use s(st_->exists);
@@ -226,6 +228,13 @@ UpsertOutcome CatalogStore::upsert(Record& record) {
     }
 
     const UpsertOutcome outcome = id ? UpsertOutcome::Updated : UpsertOutcome::Added;
+    if (id) {
+        Use s(st_->exists);  // withdrawn is kept as it is: see record.hpp
+        s->bind(1, *id);
+        record.withdrawn = s->step() && s->column_int64(0) != 0;
+    } else {
+        record.withdrawn = false;
+    }
     if (id) {
         Use s(st_->update);
         bind_record(*s, record);
@@ -284,33 +293,86 @@ UpsertOutcome CatalogStore::upsert(Record& record) {
         copy.id = copy_id ? *copy_id : sqlite3_last_insert_rowid(db_.handle());
         if (!on_loan) copy.due_unix.reset();
     }
+    const bool fresh = outcome == UpsertOutcome::Added && touched.size() == 1;
     for (std::int64_t r : touched) {
-        recount(r);
-        reindex(r);
+        recount(r, fresh ? &record : nullptr);
+        if (r == *id) {
+            reindex(r, &record);
+        } else {
+            reindex(r);  // a record that lost a copy to this one: its call numbers changed
+        }
     }
-    savepoint.release();
+    scope.commit();
     record.id = *id;
     return outcome;
 }
 
-// The narrow rows search filters and counts facets on (see migration 2).
-void CatalogStore::recount(std::int64_t record_id) {
-    for (Statement* st : {&st_->recount, &st_->clear_locations, &st_->add_locations}) {
+// The narrow row search filters and counts facets on (see migration 2). `fresh`: a record just
+// added with exactly these copies, counted here instead of read back (import speed).
+void CatalogStore::recount(std::int64_t record_id, const Record* fresh) {
+    struct Facts {
+        std::string language, material_type, locations;
+        std::optional<std::int64_t> year;
+        std::int64_t available = 0, on_loan = 0;
+    } f;
+    if (fresh != nullptr) {
+        f.language = fresh->language;
+        f.material_type = fresh->material_type.empty() ? "book" : fresh->material_type;
+        if (fresh->year) f.year = *fresh->year;
+        std::set<std::string> places;
+        for (const Copy& c : fresh->copies) {
+            f.available += c.status == CopyStatus::Available;
+            f.on_loan += c.status == CopyStatus::OnLoan;
+            if ((c.status == CopyStatus::Available || c.status == CopyStatus::OnLoan) && !c.location.empty())
+                places.insert(c.location);
+        }
+        for (const std::string& p : places) f.locations += (f.locations.empty() ? "" : "\n") + p;
+    } else {
+        Use t(st_->tally);
+        t->bind(1, record_id);
+        if (!t->step()) return;
+        f.language = t->column_text(0);
+        if (!t->column_is_null(1)) f.year = t->column_int64(1);
+        f.material_type = t->column_text(2);
+        f.available = t->column_int64(3);
+        f.on_loan = t->column_int64(4);
+        f.locations = t->column_text(6);
+    }
+    for (Statement* st : {&st_->update_facets, &st_->insert_facets}) {
+        if (fresh != nullptr && st == &st_->update_facets) continue;  // no row yet
         Use s(*st);
-        s->bind(1, record_id);
+        s->bind(1, record_id).bind(2, f.language);
+        if (f.year) {
+            s->bind(3, *f.year);
+        } else {
+            s->bind_null(3);
+        }
+        s->bind(4, f.material_type).bind(5, f.available).bind(6, f.on_loan);
+        s->bind(7, f.available + f.on_loan).bind(8, f.locations);
         s->step();
+        if (sqlite3_changes(db_.handle()) > 0) break;  // updated: no insert needed
     }
 }
 
 // Delete + insert: FTS5 has no cheaper update, and a withdrawn record simply gets no new row.
-void CatalogStore::reindex(std::int64_t record_id) {
+void CatalogStore::reindex(std::int64_t record_id, const Record* record) {
     {
+        Use s(st_->bump);  // the vocabulary search keeps in memory is stale now
+        s->step();
+    }
+    {
+        // Also for a new id: a row left by a record deleted behind the store's back must go.
         Use s(st_->unindex);
         s->bind(1, record_id);
         s->step();
     }
-    const auto record = get(record_id);
-    if (!record || record->withdrawn) return;
+    std::optional<Record> stored;
+    if (record == nullptr) {
+        stored = get(record_id);
+        if (!stored) return;
+        record = &*stored;
+    }
+    if (record->withdrawn) return;
     std::vector<std::string> call_numbers;
     {
         Use s(st_->copy_call_numbers);
@@ -374,24 +436,24 @@ void set_withdrawn(Statement& st, std::int64_t id, bool withdrawn) {
 }  // namespace
 
 void CatalogStore::withdraw(std::int64_t record_id) {
-    Savepoint savepoint(db_);
+    WriteScope scope(db_);
     set_withdrawn(st_->set_withdrawn, record_id, true);
     if (sqlite3_changes(db_.handle()) == 0) no_such("record", record_id);
     reindex(record_id);
-    savepoint.release();
+    scope.commit();
 }
 
 void CatalogStore::restore(std::int64_t record_id) {
-    Savepoint savepoint(db_);
+    WriteScope scope(db_);
     set_withdrawn(st_->set_withdrawn, record_id, false);
     if (sqlite3_changes(db_.handle()) == 0) no_such("record", record_id);
     reindex(record_id);
-    savepoint.release();
+    scope.commit();
 }
 
 void CatalogStore::set_copy_status(std::int64_t copy_id, CopyStatus status,
                                    std::optional<std::int64_t> due_unix) {
-    Savepoint savepoint(db_);
+    WriteScope scope(db_);
     std::int64_t record_id = 0;
     {
         Use s(st_->copy_record);
@@ -410,7 +472,7 @@ void CatalogStore::set_copy_status(std::int64_t copy_id, CopyStatus status,
         s->step();
     }
     recount(record_id);  // availability lives on the record row, not in the text index
-    savepoint.release();
+    scope.commit();
 }
 
 std::int64_t CatalogStore::count() {
@@ -427,11 +489,11 @@ std::vector<std::int64_t> CatalogStore::all_ids() {
 }
 
 void CatalogStore::rebuild_index() {
-    Savepoint savepoint(db_);
+    WriteScope scope(db_);
     db_.exec("DELETE FROM catalog_index");
     for (std::int64_t id : all_ids()) reindex(id);
     db_.exec("INSERT INTO catalog_index (catalog_index) VALUES ('optimize')");
-    savepoint.release();
+    scope.commit();
 }
 
 }  // namespace desa::catalog

@@ -21,6 +21,8 @@
 // Writing produces exactly the tags above (leader/18 'c', 264, 090, 100/700, 650, 852, 990).
 #include <optional>
 #include <string>
+#include <string_view>
+#include <utility>
 #include <vector>
 
 #include "catalog/marc_record.hpp"

@@ -39,8 +39,8 @@ constexpr std::string_view kFilterSql[kFilterCount] = {
     "(?7 = 0 OR (?7 = 1 AND m.available > 0) OR (?7 = 2 AND m.available = 0 AND m.on_loan > 0))",
     "(?2 IS NULL OR m.language IN (SELECT value FROM json_each(?2)))",
     "((?5 IS NULL OR m.year >= ?5) AND (?6 IS NULL OR m.year <= ?6))",
-    "(?3 IS NULL OR EXISTS (SELECT 1 FROM catalog_facet_locations l WHERE l.record_id = m.record_id "
-    "AND l.location IN (SELECT value FROM json_each(?3))))",
+    "(?3 IS NULL OR EXISTS (SELECT 1 FROM json_each(?3) l "
+    "WHERE instr(char(10) || m.locations || char(10), char(10) || l.value || char(10)) > 0))",
     "(?4 IS NULL OR m.material_type IN (SELECT value FROM json_each(?4)))",
 };
 
@@ -58,25 +58,25 @@ constexpr std::string_view kMatches =
     " FROM catalog_index JOIN catalog_facets m ON m.record_id = catalog_index.rowid "
     "WHERE catalog_index MATCH ?1";
 
-// Total and facets in two GROUP BYs over the match set: one row per combination of facet values
-// (and of "passes the year / location filter"), a few hundred at most whatever the number of
-// matches. Which filters a combination passes is then decided per combination in C++.
+const std::string kBoundedCountSql = "SELECT count(*) FROM (SELECT 1 FROM catalog_index WHERE catalog_index MATCH ?1 "
+                                     "LIMIT " + std::to_string(kRankedMatches + 1) + ")";
+
+// Total and every facet from ONE GROUP BY over the match set: a row per combination of facet
+// values (language, decade, material, shelf state, locations, inside the year filter or not),
+// far fewer than the matches. Which filters a combination passes is decided per combination.
 const std::string& facets_sql() {
     static const std::string sql =
-        "WITH m AS MATERIALIZED (SELECT m.record_id, m.language, m.year, m.material_type, "
-        "CASE WHEN m.available > 0 THEN 1 WHEN m.on_loan > 0 THEN 2 ELSE 0 END AS shelf, "
-        "(?5 IS NULL OR m.year >= ?5) AND (?6 IS NULL OR m.year <= ?6) AS in_years" +
-        std::string(kMatches) +
-        ") SELECT NULL, m.language, m.year / 10 * 10, m.material_type, m.shelf, m.in_years, "
-        "?3 IS NOT NULL AND EXISTS (SELECT 1 FROM catalog_facet_locations l WHERE l.record_id = m.record_id "
-        "AND l.location IN (SELECT value FROM json_each(?3))), count(*) FROM m GROUP BY 2, 3, 4, 5, 6, 7 "
-        "UNION ALL SELECT l.location, m.language, m.year / 10 * 10, m.material_type, m.shelf, m.in_years, 1, "
-        "count(*) FROM m JOIN catalog_facet_locations l ON l.record_id = m.record_id GROUP BY 1, 2, 3, 4, 5, 6";
+        "SELECT m.language, m.year / 10 * 10, m.material_type, "
+        "CASE WHEN m.available > 0 THEN 1 WHEN m.on_loan > 0 THEN 2 ELSE 0 END, m.locations, "
+        "(?5 IS NULL OR m.year >= ?5) AND (?6 IS NULL OR m.year <= ?6), count(*) "
+        "FROM (SELECT m.*" + std::string(kMatches) + ") m GROUP BY 1, 2, 3, 4, 5, 6";
     return sql;
 }
 
-// bm25 is negative, smaller is better. Exact words first, then relevance, then books on the
-// shelf, then the older record: a total order, so pages never overlap. Without filters the
+// bm25 is negative, smaller is better. Exact words first, then relevance in bands of about 10%
+// (FTS5's bm25 normalises by the length of the whole row, ISBNs and publisher included, so two
+// equally good matches rarely score exactly alike), then books on the shelf, then the exact
+// score, then the older record: a total order, so pages never overlap. Without filters the
 // filter SQL is left out: it is most of the per-row cost while typing.
 const std::string& ranked_page_sql(bool filtered) {
     static const std::array<std::string, 2> sql = [] {
@@ -86,7 +86,8 @@ const std::string& ranked_page_sql(bool filtered) {
             return "SELECT catalog_index.rowid, bm25(catalog_index" + weights + ") AS score, "
                    "catalog_index.rowid IN (SELECT rowid FROM catalog_index WHERE catalog_index MATCH ?8) AS exact" +
                    std::string(kMatches) + filters +
-                   " ORDER BY exact DESC, round(score, 6), m.available > 0 DESC, m.record_id LIMIT ?9 OFFSET ?10";
+                   " ORDER BY exact DESC, CAST(ln(max(-score, 1e-9)) * 10 AS INTEGER) DESC, m.available > 0 DESC, "
+                   "score, m.record_id LIMIT ?9 OFFSET ?10";
         };
         return std::array<std::string, 2>{make(""), make(filters_except(-1))};
     }();
@@ -222,42 +223,39 @@ void count_facets(storage::Database& db, const Pass& pass, const SearchQuery& q,
     std::map<std::string, int> availability, language, decade, location, material;
     Statement s = db.prepare(facets_sql());
     s.bind(kMatch, pass.match);
-    bind_list(s, kLocations, f.locations);
     bind_year(s, kYearFrom, f.year_from);
     bind_year(s, kYearTo, f.year_to);
     while (s.step()) {
-        const bool per_location = !s.column_is_null(0);
-        const std::string lang = s.column_text(1), mt = s.column_text(3);
-        const bool has_decade = !s.column_is_null(2);
-        const std::int64_t shelf = s.column_int64(4);
-        const int count = static_cast<int>(s.column_int64(7));
+        const std::string lang = s.column_text(0), mt = s.column_text(2);
+        const std::int64_t shelf = s.column_int64(3);
+        const std::vector<std::string> places = split_lines(s.column_text(4));
+        const int count = static_cast<int>(s.column_int64(6));
         // Which filters this combination passes; a facet counts it when all the OTHER ones pass.
-        bool pass_filter[kFilterCount];
-        pass_filter[kAvail] = f.availability == Availability::Any ||
-                              (f.availability == Availability::OnShelf ? shelf == 1 : shelf == 2);
-        pass_filter[kLang] = listed(f.languages, lang);
-        pass_filter[kYear] = (!f.year_from && !f.year_to) || s.column_int64(5) != 0;
-        pass_filter[kLoc] = f.locations.empty() || s.column_int64(6) != 0;
-        pass_filter[kMat] = listed(f.material_types, mt);
+        bool passes[kFilterCount];
+        passes[kAvail] = f.availability == Availability::Any ||
+                         (f.availability == Availability::OnShelf ? shelf == 1 : shelf == 2);
+        passes[kLang] = listed(f.languages, lang);
+        passes[kYear] = s.column_int64(5) != 0;
+        passes[kLoc] = f.locations.empty() || std::any_of(places.begin(), places.end(), [&](const std::string& p) {
+                           return listed(f.locations, p);
+                       });
+        passes[kMat] = listed(f.material_types, mt);
         auto all_but = [&](int skip) {
             for (int i = 0; i < kFilterCount; ++i)
-                if (i != skip && !pass_filter[i]) return false;
+                if (i != skip && !passes[i]) return false;
             return true;
         };
-        if (per_location) {
-            if (all_but(kLoc)) location[s.column_text(0)] += count;
-            continue;
-        }
         if (all_but(-1)) r.total += count;
         if (shelf != 0 && all_but(kAvail)) availability[shelf == 1 ? "on_shelf" : "on_loan"] += count;
         if (!lang.empty() && all_but(kLang)) language[lang] += count;
-        if (has_decade && all_but(kYear)) decade[s.column_text(2)] += count;
+        if (!s.column_is_null(1) && all_but(kYear)) decade[s.column_text(1)] += count;
+        if (all_but(kLoc))
+            for (const std::string& p : places) location[p] += count;
         if (all_but(kMat)) material[mt] += count;
     }
     auto to_list = [](const std::map<std::string, int>& counts) {
         std::vector<FacetCount> list;
-        for (const auto& [value, count] : counts)
-            if (count > 0) list.push_back({value, count});
+        for (const auto& [value, count] : counts) list.push_back({value, count});
         std::stable_sort(list.begin(), list.end(), [](const FacetCount& a, const FacetCount& b) { return a.count > b.count; });
         return list;
     };
@@ -286,8 +284,10 @@ std::vector<PageEntry> broad_page(storage::Database& db, const Pass& pass, const
     std::vector<PageEntry> seen;
     Statement s = db.prepare(broad_scan_sql());
     for (std::size_t t = 0; t < pass.tiers.size() && seen.size() < wanted; ++t) {
-        // Tiers 0 and 1 are whole words (title, anywhere), 2 and 3 prefixes, when the pass has tiers.
-        const MatchKind kind = pass.kind != MatchKind::Exact ? pass.kind : t < 2 ? MatchKind::Exact : MatchKind::Prefix;
+        // The first half of the tiers are whole words, the second half prefixes.
+        const MatchKind kind = pass.kind != MatchKind::Exact       ? pass.kind
+                               : 2 * t < pass.tiers.size() ? MatchKind::Exact
+                                                           : MatchKind::Prefix;
         for (int on_shelf : {1, 0}) {
             s.reset();
             s.bind(kMatch, pass.tiers[t]);
@@ -316,10 +316,9 @@ std::int64_t count(storage::Database& db, const std::string& sql, const std::str
 // Runs one pass; false (and `result` untouched) when nothing matches at all, filters aside, so
 // the caller can try the next, looser pass.
 bool run(storage::Database& db, const Pass& pass, const SearchQuery& q, SearchResult& result) {
-    const std::int64_t matches = count(
-        db, "SELECT count(*) FROM (SELECT 1 FROM catalog_index WHERE catalog_index MATCH ?1 LIMIT " +
-                std::to_string(kRankedMatches + 1) + ")",
-        pass.match);
+    // Counting the matches alone (no join, stops after kRankedMatches + 1) is cheap; the first
+    // keystrokes of a word are nearly always broad and never pay for the facets.
+    const std::int64_t matches = count(db, kBoundedCountSql, pass.match);
     if (matches == 0) return false;
 
     SearchResult r;
@@ -361,18 +360,25 @@ SearchResult search(storage::Database& db, const SearchQuery& q) {
         run(db, text_pass(query::isbn_match(*parsed.isbn), MatchKind::Exact, parsed.tokens), q, result);
         return result;
     }
-    Pass prefix{query::prefix_match(parsed.tokens), query::exact_match(parsed.tokens),
-                {query::exact_match(parsed.tokens, "{title}"), query::exact_match(parsed.tokens),
-                 query::prefix_match(parsed.tokens, "{title}"), query::prefix_match(parsed.tokens)},
-                MatchKind::Exact, parsed.tokens};
+    // Broad-path tiers: whole words before prefixes, the title before the rest. Numbers (a
+    // partly typed ISBN or call number) are not looked for in titles: each prefix scan of a long
+    // digit string walks thousands of ISBN terms.
+    const bool numbers = std::all_of(parsed.tokens.begin(), parsed.tokens.end(), [](const std::string& t) {
+        return t.find_first_not_of("0123456789") == std::string::npos;
+    });
+    Pass prefix{query::prefix_match(parsed.tokens), query::exact_match(parsed.tokens), {}, MatchKind::Exact,
+                parsed.tokens};
+    if (!numbers) prefix.tiers.push_back(query::exact_match(parsed.tokens, "{title}"));
+    prefix.tiers.push_back(query::exact_match(parsed.tokens));
+    if (!numbers) prefix.tiers.push_back(query::prefix_match(parsed.tokens, "{title}"));
+    prefix.tiers.push_back(query::prefix_match(parsed.tokens));
     if (run(db, prefix, q, result)) return result;
-    if (auto stemmed = query::stemmed_match(parsed.tokens))
-        if (run(db, text_pass(*stemmed, MatchKind::Stemmed, parsed.tokens), q, result)) return result;
+    if (run(db, text_pass(query::stemmed_match(parsed.tokens), MatchKind::Stemmed, parsed.tokens), q, result))
+        return result;
 
     // Typo fallback: unknown words replaced by close, frequent words of the catalogue.
     if (auto corrected = correct_spelling(db, parsed.tokens)) {
-        const auto m = query::stemmed_match(*corrected).value_or(query::prefix_match(*corrected));
-        if (run(db, text_pass(m, MatchKind::Fuzzy, *corrected), q, result)) {
+        if (run(db, text_pass(query::stemmed_match(*corrected), MatchKind::Fuzzy, *corrected), q, result)) {
             std::string text;
             for (const std::string& t : *corrected) text += (text.empty() ? "" : " ") + t;
             result.did_you_mean = text;
@@ -380,5 +386,7 @@ SearchResult search(storage::Database& db, const SearchQuery& q) {
     }
     return result;
 }
+
+void warm_up_search(storage::Database& db) { preload_vocabulary(db); }
 
 }  // namespace desa::catalog

@@ -69,10 +69,14 @@ struct SearchResult {
 };
 
 // Above this many matches a search is `broad` (see SearchResult).
-constexpr int kRankedMatches = 2000;
+constexpr int kRankedMatches = 1000;
 
 // Text without a single letter or digit (empty, only punctuation or emoji) gives an empty result:
 // there is nothing to look for, and browsing the whole catalogue is a different screen.
 SearchResult search(storage::Database& db, const SearchQuery& query);
+
+// Loads what the typo fallback keeps in memory (the index's vocabulary, ~0.2 s at 100k records),
+// so the first misspelt query after start-up or an import is as fast as the rest. Optional.
+void warm_up_search(storage::Database& db);
 
 }  // namespace desa::catalog

@@ -51,7 +51,10 @@ Parsed parse(std::string_view text) {
         numeric = is_digits(w) || (i + 1 == number.size() && number[i] == "x");
         digits += number[i];
     }
-    if (numeric && digits.size() <= 13) {
+    // Only hyphens and spaces group an ISBN; "899.221" is a call number, two words.
+    const bool isbn_punctuation = text.find_first_not_of("0123456789xX- \t") == std::string_view::npos ||
+                                  number.size() != words.size();
+    if (numeric && digits.size() <= 13 && isbn_punctuation) {
         if (auto isbn = normalize_isbn(digits)) {
             p.isbn = *isbn;
             p.tokens = {*isbn};
@@ -91,21 +94,17 @@ std::string exact_match(const std::vector<std::string>& tokens, std::string_view
     return std::string(columns.empty() ? kTextColumns : columns) + " : (" + join(parts, " AND ") + ")";
 }
 
-std::optional<std::string> stemmed_match(const std::vector<std::string>& tokens) {
+std::string roots_match(const std::string& token) {
+    std::vector<std::string> words{quoted(token)};
+    for (const std::string& r : indonesian_stems(token))
+        if (r != token) words.push_back(quoted(r));
+    return std::string(kRootColumns) + " : (" + join(words, " OR ") + ")";
+}
+
+std::string stemmed_match(const std::vector<std::string>& tokens) {
     std::vector<std::string> parts;
-    bool any_root = false;
-    for (const std::string& t : tokens) {
-        std::vector<std::string> roots;
-        for (const std::string& r : indonesian_stems(t))
-            if (r != t) roots.push_back(quoted(r));
-        std::string part = "(" + std::string(kTextColumns) + " : " + quoted(t) + "*";
-        if (!roots.empty()) {
-            any_root = true;
-            part += " OR " + std::string(kRootColumns) + " : (" + join(roots, " OR ") + ")";
-        }
-        parts.push_back(part + ")");
-    }
-    if (!any_root) return std::nullopt;
+    for (const std::string& t : tokens)
+        parts.push_back("(" + std::string(kTextColumns) + " : " + quoted(t) + "* OR " + roots_match(t) + ")");
     return join(parts, " AND ");
 }
 

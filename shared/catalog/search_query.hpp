@@ -29,9 +29,12 @@ std::string quoted(std::string_view token);
 std::string prefix_match(const std::vector<std::string>& tokens, std::string_view columns = {});
 // Every token as a whole word: the same hits, minus those found only by a prefix.
 std::string exact_match(const std::vector<std::string>& tokens, std::string_view columns = {});
-// Every token either as a prefix (as above) or through one of its Indonesian roots; nullopt when
-// no token has a root that differs from itself (the pass would only repeat prefix_match).
-std::optional<std::string> stemmed_match(const std::vector<std::string>& tokens);
+// Every token either as a prefix (as above) or, as a whole word, itself or one of its Indonesian
+// roots among the words and the roots of the index: "pertanian" (root tani) finds "Bertani"
+// (root tani), "sehat" finds "Kesehatan" (root sehat).
+std::string stemmed_match(const std::vector<std::string>& tokens);
+// One word and its Indonesian roots as whole words, in the words and the roots of the index.
+std::string roots_match(const std::string& token);
 // The ISBN column only, the exact 13 digits.
 std::string isbn_match(const std::string& isbn13);
 

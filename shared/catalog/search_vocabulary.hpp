@@ -18,4 +18,7 @@ namespace desa::catalog {
 std::optional<std::vector<std::string>> correct_spelling(storage::Database& db,
                                                          const std::vector<std::string>& tokens);
 
+// Reads the vocabulary into memory now (about 0.2 s at 100k records) instead of at the first typo.
+void preload_vocabulary(storage::Database& db);
+
 }  // namespace desa::catalog

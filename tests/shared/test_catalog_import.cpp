@@ -130,12 +130,20 @@ TEST_CASE("import adds; re-import updates what has a control number or ISBN", "[
     CHECK(first.skipped.empty());
     CHECK(first.warnings.size() == 1);  // Bumi manusia's invalid ISBN
 
+    const ImportReport listed = import_file(k.db, fixture_path("good.mrc"), std::nullopt, {}, {1000, true});
+    REQUIRE(listed.stored_records.size() == 3);
+    CHECK(listed.stored_records[0].outcome == RecordOutcome::Updated);
+    CHECK(listed.stored_records[0].where.record_number == 1);
+    CHECK(CatalogStore(k.db).get(listed.stored_records[0].record_id)->title == "Laskar pelangi");
+    CHECK(listed.stored_records[2].outcome == RecordOutcome::Added);
+    CHECK(first.stored_records.empty());
+
     // The two records with a control number update; the one with neither control number nor ISBN
     // cannot be recognised and comes in again (as in SLiMS and INLISLite).
     const ImportReport again = import_file(k.db, fixture_path("good.mrc"));
     CHECK(again.updated == 2);
     CHECK(again.added == 1);
-    CHECK(CatalogStore(k.db).count() == 4);
+    CHECK(CatalogStore(k.db).count() == 5);
 
     // The same book from SLiMS CSV: no control number, matched by its ISBN, and the stored control
     // number stays so the next INLISLite import still finds it.
@@ -157,6 +165,8 @@ TEST_CASE("broken records are skipped with position and reason, the rest stored"
     REQUIRE(r.ok());
     CHECK(r.added == 3);
     REQUIRE(r.skipped.size() == 5);
+    CHECK(r.skipped_total == 5);
+    CHECK(r.warnings_total == r.warnings.size());
     CHECK(r.skipped[0].where.record_number == 2);
     CHECK(r.skipped[0].where.byte_offset > 0);
     CHECK(CatalogStore(k.db).count() == 3);
@@ -239,6 +249,18 @@ TEST_CASE("re-importing from SLiMS keeps the loans, our own export restores them
     REQUIRE(import_file(k.db, exported).ok());  // our export states the loan
     CHECK(b0001().status == CopyStatus::OnLoan);
     CHECK(b0001().due_unix == 1718000000);
+}
+
+TEST_CASE("a hopeless large file lists the first problems and counts them all", "[catalog_import]") {
+    Kiosk k;
+    std::string csv = "title,authors\n";
+    for (int i = 0; i < 10050; ++i) csv += ",Anonim\n";
+    const ImportReport r = import_bytes(k.db, csv);
+    REQUIRE(r.ok());
+    CHECK(r.stored() == 0);
+    CHECK(r.skipped_total == 10050);
+    CHECK(r.skipped.size() == ImportReport::kMaxListed);
+    CHECK_THAT(describe(r), Catch::Contains("skipped: 10050") && Catch::Contains("only the first 10000"));
 }
 
 TEST_CASE("progress is reported for large files", "[catalog_import]") {
@@ -355,5 +377,11 @@ TEST_CASE("import rate of a synthetic MARC file", "[catalog_import][speed]") {
     const double rate = static_cast<double>(kRecords) / r.seconds;
     WARN("synthetic MARC: " << kRecords << " records (" << marc.size() / 1024 << " KiB) in " << r.seconds
                             << " s = " << static_cast<long>(rate) << " records/s");
-    CHECK(rate > 2000);  // a floor that catches a per-record fsync or a lost transaction, not the target
+    // A floor that catches a per-record fsync or a lost transaction; the 20,000/s target is measured
+    // by bench/, not asserted on a shared CI machine.
+#if defined(__SANITIZE_ADDRESS__)
+    CHECK(rate > 200);
+#else
+    CHECK(rate > 2000);
+#endif
 }

@@ -401,3 +401,30 @@ TEST_CASE("oversized MARC fields are refused, delimiters in text neutralised", "
     REQUIRE(back.records.size() == 1);
     CHECK(back.records[0].record.title == "Judul   rusak");
 }
+
+TEST_CASE("damaged or cut-off bytes anywhere never crash the MARC reader", "[marc]") {
+    const std::string good = fixture("good.mrc");
+    std::size_t records = 0, skipped = 0;
+    for (std::size_t at = 0; at < good.size(); ++at) {
+        for (const char value : {'\x1D', '\x1E', '\x1F', '9', '\xE2', '\0'}) {
+            std::string damaged = good;
+            damaged[at] = value;
+            try {
+                const ParseResult r = read_marc(damaged);
+                records += r.records.size();
+                skipped += r.skipped.size();
+            } catch (const ImportFormatError&) {  // the first leader itself destroyed
+            }
+        }
+    }
+    CHECK(records > 0);
+    CHECK(skipped > 0);
+    for (std::size_t length = 0; length <= good.size(); ++length) {
+        try {
+            const ParseResult r = read_marc(std::string_view(good).substr(0, length));
+            CHECK(r.records.size() + r.skipped.size() <= 3);
+        } catch (const ImportFormatError&) {
+            CHECK(length < 24);
+        }
+    }
+}

@@ -156,3 +156,12 @@ TEST_CASE("an exception from the sink leaves the XML reader cleanly", "[marcxml]
     sink.on_skipped = [](SkippedRecord&&) {};
     CHECK_THROWS_WITH(read_marcxml(fixture("good.xml"), sink), "disk full");
 }
+
+TEST_CASE("MARCXML cut off anywhere is refused, never half read", "[marcxml]") {
+    const std::string good = fixture("good.xml");
+    for (std::size_t length = 0; length + 1 < good.size(); length += 7) {
+        // Everything but the last line break is needed: cut earlier, the XML is incomplete.
+        CHECK_THROWS_AS(read_marcxml(std::string_view(good).substr(0, length)), ImportFormatError);
+    }
+    CHECK_NOTHROW(read_marcxml(good));
+}
