@@ -320,7 +320,7 @@ TEST_CASE_METHOD(CatalogFixture, "search: filters", "[catalog][search]") {
         {"year range", "harry", [](auto& f) { f.year_from = 1998, f.year_to = 1998; }, {kHp2}},
         {"from a year", "tolkien", [](auto& f) { f.year_from = 1950; }, {"The Lord of the Rings"}},
         {"up to a year", "tolkien", [](auto& f) { f.year_to = 1950; }, {"The Hobbit"}},
-        {"language", "the", [](auto& f) { f.languages = {"eng"}; }, {"The Lord of the Rings", "The Hobbit", kHp1, kHp2}},
+        {"language", "the", [](auto& f) { f.languages = {"eng"}; }, {"The Hobbit", "The Lord of the Rings", kHp1, kHp2}},
         {"no such language", "fiksi", [](auto& f) { f.languages = {"eng"}; }, {}},
         {"location", "fiksi", [](auto& f) { f.locations = {"Rak C"}; },
          {"Bumi", "Bumi Manusia", "Anak Semua Bangsa"}},
