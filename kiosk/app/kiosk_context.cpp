@@ -65,7 +65,7 @@ std::unique_ptr<KioskContext> load_kiosk_context(const GlobalOptions& options, i
 
     auto ctx = std::unique_ptr<KioskContext>(new KioskContext{
         assets, data_dir, config_file, demo, std::move(*load.config), std::move(regions),
-        std::move(catalog), std::move(*db), 0, {}, {}, {}});
+        std::move(catalog), std::move(*db), 0, {}, false, {}, {}});
     ctx->schema_version = ctx->db.schema_version();
     // The demo village comes with a small village-library catalogue, so every section has
     // something to show on first start. A real kiosk's catalogue comes from its librarian or the hub.
@@ -77,6 +77,9 @@ std::unique_ptr<KioskContext> load_kiosk_context(const GlobalOptions& options, i
     const auto chain = ctx->regions.ancestry(ctx->config.village_code);
     // chain = province, kabupaten/kota, kecamatan, desa (validated by the config loader).
     ctx->village_name = chain.back()->name;
+    // Kemendagri: the last part of the code starts with 1 for a kelurahan, 2 for a desa.
+    const auto& code = ctx->config.village_code;
+    ctx->kelurahan = code.size() > 3 && code[code.size() - 4] == '1';
     if (chain.size() >= 3) {
         ctx->district_name = chain[2]->name;
         ctx->regency_name = chain[1]->name;

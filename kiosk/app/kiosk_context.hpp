@@ -38,6 +38,7 @@ struct KioskContext {
     storage::Database db;
     int schema_version = 0;     // of kiosk.db after migrations, for diagnostics
     std::string village_name;   // "Hajimena"
+    bool kelurahan = false;     // an urban kelurahan (code DDDD starting with 1), not a desa
     std::string district_name;  // kecamatan "Natar"
     std::string regency_name;   // "Kabupaten Lampung Selatan" (the data includes the prefix)
 };

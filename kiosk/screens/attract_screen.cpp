@@ -17,7 +17,7 @@ void draw_attract_screen(ScreenContext& ctx) {
 
     const float place_h = ui.fonts.bold->FontSize * 2.4f;
     text_in_box(ui, "attract.village", ui.fonts.bold,
-                ui.trf("village.title", {{"name", ctx.kiosk.village_name}}) + "\n" +
+                ui.trf(ctx.kiosk.kelurahan ? "village.title.kelurahan" : "village.title", {{"name", ctx.kiosk.village_name}}) + "\n" +
                     ui.trf("village.place", {{"district", ctx.kiosk.district_name}, {"regency", ctx.kiosk.regency_name}}),
                 ImVec2(pad, pad), ImVec2(ctx.display.x - pad, pad + place_h), text, Align::Left);
 

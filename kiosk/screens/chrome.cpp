@@ -119,7 +119,7 @@ void draw_header(ScreenContext& ctx) {
     if (tapped && ctx.session.register_secret_tap(ctx.now)) ctx.session.open(session::Screen::AdminPin);
     const float name_h = ui.fonts.bold->FontSize * 1.1f;
     const float top = min.y + std::max(0.0f, (max.y - min.y - name_h - ui.fonts.small->FontSize * 2.1f) * 0.5f);
-    text_in_box(ui, "header.village.name", ui.fonts.bold, ui.trf("village.title", {{"name", ctx.kiosk.village_name}}),
+    text_in_box(ui, "header.village.name", ui.fonts.bold, ui.trf(ctx.kiosk.kelurahan ? "village.title.kelurahan" : "village.title", {{"name", ctx.kiosk.village_name}}),
                 ImVec2(min.x, top), ImVec2(max.x, top + name_h), p.header_text, Align::Left);
     text_in_box(ui, "header.village.place", ui.fonts.small,
                 ui.trf("village.place", {{"district", ctx.kiosk.district_name}, {"regency", ctx.kiosk.regency_name}}),

@@ -39,7 +39,7 @@ void draw_home_screen(ScreenContext& ctx) {
     Ui& ui = ctx.ui;
     const Palette& p = ui.theme.palette;
     const float pad = ui.theme.px(28);
-    const std::string welcome = ui.trf("home.welcome", {{"name", ctx.kiosk.village_name}});
+    const std::string welcome = ui.trf(ctx.kiosk.kelurahan ? "home.welcome.kelurahan" : "home.welcome", {{"name", ctx.kiosk.village_name}});
     const float welcome_h = wrapped_height(ui.fonts.heading, welcome, ctx.width() - 2 * pad) + ui.theme.px(8);
     const float hint_h = wrapped_height(ui.fonts.body, ui.tr("home.hint"), ctx.width() - 2 * pad) + ui.theme.px(8);
     text_in_box(ui, "home.welcome", ui.fonts.heading, welcome,

@@ -11,7 +11,7 @@ namespace {
 
 // The columns a word is looked up in; `stems` only in the fallback.
 constexpr std::string_view kTextColumns = "{title authors subjects series publisher isbn call_number}";
-constexpr std::string_view kRootColumns = "{title authors subjects series publisher stems}";
+constexpr std::string_view kRootColumns = "{title authors subjects series publisher}";
 
 bool is_digits(std::string_view s) {
     return !s.empty() && std::all_of(s.begin(), s.end(), [](char c) { return c >= '0' && c <= '9'; });
@@ -95,10 +95,16 @@ std::string exact_match(const std::vector<std::string>& tokens, std::string_view
 }
 
 std::string roots_match(const std::string& token) {
-    std::vector<std::string> words{quoted(token)};
+    std::vector<std::string> roots;
     for (const std::string& r : indonesian_stems(token))
-        if (r != token) words.push_back(quoted(r));
-    return std::string(kRootColumns) + " : (" + join(words, " OR ") + ")";
+        if (r != token) roots.push_back(quoted(r));
+    // The word itself is already found as a prefix in the text columns; here it is only looked for
+    // among the roots (bertani -> tani), so a common word adds nothing but a short doclist.
+    std::string match = "{stems} : (" + quoted(token);
+    for (const std::string& r : roots) match += " OR " + r;
+    match += ")";
+    if (!roots.empty()) match += " OR " + std::string(kRootColumns) + " : (" + join(roots, " OR ") + ")";
+    return match;
 }
 
 std::string stemmed_match(const std::vector<std::string>& tokens) {

@@ -33,7 +33,8 @@ std::string exact_match(const std::vector<std::string>& tokens, std::string_view
 // roots among the words and the roots of the index: "pertanian" (root tani) finds "Bertani"
 // (root tani), "sehat" finds "Kesehatan" (root sehat).
 std::string stemmed_match(const std::vector<std::string>& tokens);
-// One word and its Indonesian roots as whole words, in the words and the roots of the index.
+// One word's Indonesian roots as whole words in the text, or the word and its roots among the
+// roots of the index.
 std::string roots_match(const std::string& token);
 // The ISBN column only, the exact 13 digits.
 std::string isbn_match(const std::string& isbn13);
