@@ -174,7 +174,9 @@ ImportReport import_bytes(storage::Database& db, std::string_view bytes, std::op
         try {
             keep_control_number(store, parsed.record);
             if (!parsed.copy_status_known && !started_empty) keep_loan_state(store, parsed.record);
-            // upsert is all-or-nothing per record (its own savepoint inside our transaction).
+            // upsert validates before it writes, so a refusal here is the database itself failing
+            // (disk full, I/O): the half-written record cannot be undone alone, so the whole
+            // import is rolled back below.
             const UpsertOutcome outcome = store.upsert(parsed.record);
             const bool added = outcome == UpsertOutcome::Added;
             ++(added ? report.added : report.updated);
@@ -182,8 +184,8 @@ ImportReport import_bytes(storage::Database& db, std::string_view bytes, std::op
                 report.stored_records.push_back(
                     {parsed.where, added ? RecordOutcome::Added : RecordOutcome::Updated, parsed.record.id});
         } catch (const storage::StorageError& e) {
-            skip({parsed.where, std::string("the catalogue refused it: ") + e.what()});
-            return;
+            throw ImportFormatError("the database failed while storing record " + std::to_string(records) + ": " +
+                                    e.what() + "; nothing was imported");
         }
         report.warnings_total += parsed.warnings.size();
         for (auto& w : parsed.warnings)

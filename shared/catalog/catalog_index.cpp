@@ -20,6 +20,30 @@ void append_folded(std::string& out, std::string_view text) {
 
 }  // namespace
 
+std::string join_lines(const std::vector<std::string>& values) {
+    std::string out;
+    for (const std::string& v : values) {
+        std::string clean = v;
+        std::replace(clean.begin(), clean.end(), '\n', ' ');
+        std::replace(clean.begin(), clean.end(), '\r', ' ');
+        if (clean.find_first_not_of(" \t") == std::string::npos) continue;
+        if (!out.empty()) out += '\n';
+        out += clean;
+    }
+    return out;
+}
+
+std::vector<std::string> split_lines(std::string_view text) {
+    std::vector<std::string> out;
+    for (std::size_t start = 0; start < text.size();) {
+        std::size_t end = text.find('\n', start);
+        if (end == std::string_view::npos) end = text.size();
+        out.emplace_back(text.substr(start, end - start));
+        start = end + 1;
+    }
+    return out;
+}
+
 const std::vector<std::string>& StemCache::stems(const std::string& word) {
     if (auto it = cache_.find(word); it != cache_.end()) return it->second;
     if (cache_.size() >= kStemCacheLimit) cache_.clear();

@@ -36,6 +36,11 @@ struct Row {
     std::array<std::string, kColumnCount> text;
 };
 
+// Lists (authors, subjects, ISBNs) are stored one value per line; line breaks inside a value
+// become spaces and blank values are dropped.
+std::string join_lines(const std::vector<std::string>& values);
+std::vector<std::string> split_lines(std::string_view text);
+
 // `copy_call_numbers`: call numbers of the record's copies that differ from the record's own.
 Row make_row(const Record& record, const std::vector<std::string>& copy_call_numbers, StemCache& stems);
 

@@ -14,32 +14,6 @@ using storage::Statement;
 
 namespace {
 
-// Lists are stored one value per line; a value never contains a line break of its own.
-std::string join_lines(const std::vector<std::string>& values) {
-    std::string out;
-    for (const std::string& v : values) {
-        std::string clean = v;
-        std::replace(clean.begin(), clean.end(), '\n', ' ');
-        std::replace(clean.begin(), clean.end(), '\r', ' ');
-        if (clean.find_first_not_of(" \t") == std::string::npos) continue;
-        if (!out.empty()) out += '\n';
-        out += clean;
-    }
-    return out;
-}
-
-std::vector<std::string> split_lines(const std::string& text) {
-    std::vector<std::string> out;
-    std::size_t start = 0;
-    while (start < text.size()) {
-        std::size_t end = text.find('\n', start);
-        if (end == std::string::npos) end = text.size();
-        out.push_back(text.substr(start, end - start));
-        start = end + 1;
-    }
-    return out;
-}
-
 std::string trimmed(std::string_view s) {
     const auto first = s.find_first_not_of(" \t\r\n");
     if (first == std::string_view::npos) return {};
@@ -85,15 +59,15 @@ constexpr std::string_view kRecordColumns =
 
 void bind_record(Statement& s, const Record& r) {
     s.bind(1, r.control_number).bind(2, r.title).bind(3, r.subtitle);
-    s.bind(4, join_lines(r.authors)).bind(5, join_lines(r.subjects));
+    s.bind(4, index::join_lines(r.authors)).bind(5, index::join_lines(r.subjects));
     s.bind(6, r.series).bind(7, r.publisher).bind(8, r.place);
     if (r.year) {
         s.bind(9, *r.year);
     } else {
         s.bind_null(9);
     }
-    s.bind(10, r.edition).bind(11, r.extent).bind(12, join_lines(r.isbns)).bind(13, r.call_number);
-    s.bind(14, r.language).bind(15, r.material_type.empty() ? std::string_view("book") : r.material_type);
+    s.bind(10, r.edition).bind(11, r.extent).bind(12, index::join_lines(r.isbns)).bind(13, r.call_number);
+    s.bind(14, r.language).bind(15, r.material_type);
     s.bind(16, r.collection).bind(17, r.notes);
 }
 
@@ -125,8 +99,11 @@ struct CatalogStore::Statements {
           copy_by_barcode(db.prepare("SELECT id, record_id FROM catalog_copies WHERE barcode = ?1")),
           insert_copy(db.prepare("INSERT INTO catalog_copies (record_id, barcode, location, call_number, "
                                  "status, due_unix) VALUES (?1, ?2, ?3, ?4, ?5, ?6)")),
-          update_copy(db.prepare("UPDATE catalog_copies SET record_id = ?1, location = ?3, "
-                                 "call_number = ?4, status = ?5, due_unix = ?6 WHERE id = ?7")),
+          // record_id is only written when a copy moves: writing a foreign key column makes
+          // SQLite open a statement journal (the FTS5 flush again, see WriteScope).
+          update_copy(db.prepare("UPDATE catalog_copies SET location = ?3, call_number = ?4, "
+                                 "status = ?5, due_unix = ?6 WHERE id = ?7 AND record_id = ?1")),
+          move_copy(db.prepare("UPDATE catalog_copies SET record_id = ?1 WHERE id = ?2")),
           delete_unlabelled(db.prepare("DELETE FROM catalog_copies WHERE record_id = ?1 AND barcode IS NULL")),
           // Read, then write one row with plain VALUES: an INSERT ... SELECT or a REPLACE would
           // open a statement journal, and FTS5 flushes its pending index at every one.
@@ -157,7 +134,7 @@ struct CatalogStore::Statements {
           set_status(db.prepare("UPDATE catalog_copies SET status = ?2, due_unix = ?3 WHERE id = ?1")) {}
 
     Statement by_control, by_isbn, exists, insert, update, delete_isbns, insert_isbn, copy_by_barcode,
-        insert_copy, update_copy, delete_unlabelled, tally, update_facets, insert_facets, copy_call_numbers, unindex, bump, index, get,
+        insert_copy, update_copy, move_copy, delete_unlabelled, tally, update_facets, insert_facets, copy_call_numbers, unindex, bump, index, get,
         get_copies, copy_record, set_withdrawn, set_status;
     index::StemCache stems;
 };
@@ -201,6 +178,7 @@ UpsertOutcome CatalogStore::upsert(Record& record) {
         if (auto isbn = normalize_isbn(raw); isbn && std::find(isbns.begin(), isbns.end(), *isbn) == isbns.end())
             isbns.push_back(*isbn);
     record.isbns = std::move(isbns);
+    if (record.material_type.empty()) record.material_type = "book";
     for (Copy& c : record.copies) {
         c.barcode = trimmed(c.barcode);
         c.location = trimmed(c.location);
@@ -270,7 +248,13 @@ UpsertOutcome CatalogStore::upsert(Record& record) {
             s->bind(1, copy.barcode);
             if (s->step()) {
                 copy_id = s->column_int64(0);
-                touched.insert(s->column_int64(1));
+                const std::int64_t owner = s->column_int64(1);
+                if (owner != *id) {
+                    touched.insert(owner);
+                    Use move(st_->move_copy);
+                    move->bind(1, *id).bind(2, *copy_id);
+                    move->step();
+                }
             }
         }
         const bool on_loan = copy.status == CopyStatus::OnLoan && copy.due_unix.has_value();
@@ -293,7 +277,11 @@ UpsertOutcome CatalogStore::upsert(Record& record) {
         copy.id = copy_id ? *copy_id : sqlite3_last_insert_rowid(db_.handle());
         if (!on_loan) copy.due_unix.reset();
     }
-    const bool fresh = outcome == UpsertOutcome::Added && touched.size() == 1;
+    // Counted from memory only when the copies are exactly the ones given (no barcode twice).
+    std::set<std::string> barcodes;
+    bool distinct = true;
+    for (const Copy& c : record.copies) distinct = distinct && (c.barcode.empty() || barcodes.insert(c.barcode).second);
+    const bool fresh = outcome == UpsertOutcome::Added && touched.size() == 1 && distinct;
     for (std::int64_t r : touched) {
         recount(r, fresh ? &record : nullptr);
         if (r == *id) {
@@ -317,7 +305,7 @@ void CatalogStore::recount(std::int64_t record_id, const Record* fresh) {
     } f;
     if (fresh != nullptr) {
         f.language = fresh->language;
-        f.material_type = fresh->material_type.empty() ? "book" : fresh->material_type;
+        f.material_type = fresh->material_type;
         if (fresh->year) f.year = *fresh->year;
         std::set<std::string> places;
         for (const Copy& c : fresh->copies) {
@@ -396,15 +384,15 @@ std::optional<Record> CatalogStore::get(std::int64_t id) {
         r.control_number = s->column_text(0);
         r.title = s->column_text(1);
         r.subtitle = s->column_text(2);
-        r.authors = split_lines(s->column_text(3));
-        r.subjects = split_lines(s->column_text(4));
+        r.authors = index::split_lines(s->column_text(3));
+        r.subjects = index::split_lines(s->column_text(4));
         r.series = s->column_text(5);
         r.publisher = s->column_text(6);
         r.place = s->column_text(7);
         if (!s->column_is_null(8)) r.year = static_cast<int>(s->column_int64(8));
         r.edition = s->column_text(9);
         r.extent = s->column_text(10);
-        r.isbns = split_lines(s->column_text(11));
+        r.isbns = index::split_lines(s->column_text(11));
         r.call_number = s->column_text(12);
         r.language = s->column_text(13);
         r.material_type = s->column_text(14);

@@ -10,6 +10,7 @@
 #include <algorithm>
 #include <array>
 #include <map>
+#include <unordered_set>
 #include <nlohmann/json.hpp>
 
 #include "catalog/catalog_index.hpp"
@@ -78,20 +79,22 @@ const std::string& facets_sql() {
 // equally good matches rarely score exactly alike), then books on the shelf, then the exact
 // score, then the older record: a total order, so pages never overlap. Without filters the
 // filter SQL is left out: it is most of the per-row cost while typing.
-const std::string& ranked_page_sql(bool filtered) {
-    static const std::array<std::string, 2> sql = [] {
+const std::string& ranked_page_sql(bool filtered, bool exact_first) {
+    static const std::array<std::string, 4> sql = [] {
         std::string weights;
         for (double w : index::kWeights) weights += ", " + std::to_string(w);
-        auto make = [&](const std::string& filters) {
-            return "SELECT catalog_index.rowid, bm25(catalog_index" + weights + ") AS score, "
-                   "catalog_index.rowid IN (SELECT rowid FROM catalog_index WHERE catalog_index MATCH ?8) AS exact" +
-                   std::string(kMatches) + filters +
+        auto make = [&](const std::string& filters, bool exact) {
+            return "SELECT catalog_index.rowid, bm25(catalog_index" + weights + ") AS score, " +
+                   (exact ? "catalog_index.rowid IN (SELECT rowid FROM catalog_index WHERE catalog_index MATCH ?8)"
+                          : "0") +
+                   " AS exact" + std::string(kMatches) + filters +
                    " ORDER BY exact DESC, CAST(ln(max(-score, 1e-9)) * 10 AS INTEGER) DESC, m.available > 0 DESC, "
                    "score, m.record_id LIMIT ?9 OFFSET ?10";
         };
-        return std::array<std::string, 2>{make(""), make(filters_except(-1))};
+        const std::string filters = filters_except(-1);
+        return std::array<std::string, 4>{make("", false), make("", true), make(filters, false), make(filters, true)};
     }();
-    return sql[filtered ? 1 : 0];
+    return sql[(filtered ? 2 : 0) + (exact_first ? 1 : 0)];
 }
 
 // Newest first, in FTS5's own rowid order: no sort, the scan stops when the page is full.
@@ -143,17 +146,6 @@ void bind_filters(Statement& s, const SearchFilters& f) {
     s.bind(kAvailability, f.availability == Availability::OnShelf ? 1 : f.availability == Availability::OnLoan ? 2 : 0);
 }
 
-std::vector<std::string> split_lines(const std::string& text) {
-    std::vector<std::string> out;
-    for (std::size_t start = 0; start < text.size();) {
-        std::size_t end = text.find('\n', start);
-        if (end == std::string::npos) end = text.size();
-        out.push_back(text.substr(start, end - start));
-        start = end + 1;
-    }
-    return out;
-}
-
 // Why a hit matched: the most important column holding a query word (or, in the fallbacks, a
 // word sharing one of its roots).
 MatchField best_field(const Statement& s, int first_column, const std::vector<std::string>& tokens,
@@ -203,9 +195,9 @@ void fill_hits(storage::Database& db, const Pass& pass, const std::vector<PageEn
         h.record_id = e.id;
         h.title = s.column_text(0);
         h.subtitle = s.column_text(1);
-        h.authors = split_lines(s.column_text(2));
+        h.authors = index::split_lines(s.column_text(2));
         if (!s.column_is_null(3)) h.year = static_cast<int>(s.column_int64(3));
-        if (const auto isbns = split_lines(s.column_text(4)); !isbns.empty()) h.isbn = isbns.front();
+        if (const auto isbns = index::split_lines(s.column_text(4)); !isbns.empty()) h.isbn = isbns.front();
         h.available = static_cast<int>(s.column_int64(5));
         h.copies = static_cast<int>(s.column_int64(6));
         h.score = e.score;
@@ -228,7 +220,7 @@ void count_facets(storage::Database& db, const Pass& pass, const SearchQuery& q,
     while (s.step()) {
         const std::string lang = s.column_text(0), mt = s.column_text(2);
         const std::int64_t shelf = s.column_int64(3);
-        const std::vector<std::string> places = split_lines(s.column_text(4));
+        const std::vector<std::string> places = index::split_lines(s.column_text(4));
         const int count = static_cast<int>(s.column_int64(6));
         // Which filters this combination passes; a facet counts it when all the OTHER ones pass.
         bool passes[kFilterCount];
@@ -263,11 +255,12 @@ void count_facets(storage::Database& db, const Pass& pass, const SearchQuery& q,
 }
 
 std::vector<PageEntry> ranked_page(storage::Database& db, const Pass& pass, const SearchQuery& q, int limit) {
-    const bool filtered = any_filter(q.filters);
-    Statement s = db.prepare(ranked_page_sql(filtered));
+    // The fallbacks have no "exact" subset to put first: one evaluation of the match less.
+    const bool filtered = any_filter(q.filters), exact_first = pass.kind == MatchKind::Exact;
+    Statement s = db.prepare(ranked_page_sql(filtered, exact_first));
     s.bind(kMatch, pass.match);
     if (filtered) bind_filters(s, q.filters);
-    s.bind(kExactMatch, pass.exact);
+    if (exact_first) s.bind(kExactMatch, pass.exact);
     s.bind(kLimit, limit);
     s.bind(kOffset, std::max(q.offset, 0));
     std::vector<PageEntry> page;
@@ -282,6 +275,7 @@ std::vector<PageEntry> ranked_page(storage::Database& db, const Pass& pass, cons
 std::vector<PageEntry> broad_page(storage::Database& db, const Pass& pass, const SearchQuery& q, int limit) {
     const std::size_t wanted = static_cast<std::size_t>(std::max(q.offset, 0)) + static_cast<std::size_t>(limit);
     std::vector<PageEntry> seen;
+    std::unordered_set<std::int64_t> ids;  // a record found by an earlier tier is not listed twice
     Statement s = db.prepare(broad_scan_sql());
     for (std::size_t t = 0; t < pass.tiers.size() && seen.size() < wanted; ++t) {
         // The first half of the tiers are whole words, the second half prefixes.
@@ -295,7 +289,7 @@ std::vector<PageEntry> broad_page(storage::Database& db, const Pass& pass, const
             s.bind(kOnShelf, on_shelf);
             while (seen.size() < wanted && s.step()) {
                 const std::int64_t id = s.column_int64(0);
-                if (std::none_of(seen.begin(), seen.end(), [&](const PageEntry& e) { return e.id == id; }))
+                if (ids.insert(id).second)
                     seen.push_back({id, static_cast<double>(2 * (pass.tiers.size() - t) + on_shelf), kind});
             }
         }
@@ -344,9 +338,9 @@ bool run(storage::Database& db, const Pass& pass, const SearchQuery& q, SearchRe
     return true;
 }
 
-Pass text_pass(std::string match, MatchKind kind, const std::vector<std::string>& tokens) {
-    Pass p{match, match, {match}, kind, tokens};
-    return p;
+// A pass without tiers: the broad path scans its one expression.
+Pass text_pass(const std::string& match, MatchKind kind, const std::vector<std::string>& tokens) {
+    return Pass{match, match, {match}, kind, tokens};
 }
 
 }  // namespace

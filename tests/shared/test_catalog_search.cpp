@@ -222,6 +222,19 @@ TEST_CASE_METHOD(SharedCatalog, "search: typos get a 'did you mean'", "[catalog]
     }
 }
 
+TEST_CASE("search: the typo fallback sees records added after it first ran", "[catalog][search]") {
+    desa::test::CatalogFixture f;
+    CHECK(find(f.db, "hary poter").did_you_mean == "harry potter");  // vocabulary now in memory
+    desa::catalog::Record r;
+    r.title = "Kancil yang Cerdik";
+    f.store.upsert(r);
+    const auto after = find(f.db, "kancl cerdik");
+    CHECK(after.did_you_mean == "kancil cerdik");
+    CHECK(titles(after) == Titles{"Kancil yang Cerdik"});
+    f.store.withdraw(r.id);
+    CHECK(find(f.db, "kancl cerdik").hits.empty());
+}
+
 TEST_CASE_METHOD(SharedCatalog, "search: ranking", "[catalog][search]") {
     SECTION("a title match above a subject match") {
         const auto r = find(db, "literasi");

@@ -88,7 +88,7 @@ TEST_CASE_METHOD(StoreFixture, "upsert adds a record that get returns field by f
     CHECK(got->isbns == std::vector<std::string>{"9789793062792"});
     CHECK(got->call_number == "899.221 HIR l");
     CHECK(got->language == "ind");
-    CHECK(got->material_type == "book");
+    CHECK(got->material_type == "book");  // the default when a source has none
     CHECK(got->collection == "Umum");
     CHECK(got->notes == "Novel pertama dari tetralogi.");
     CHECK_FALSE(got->withdrawn);
@@ -205,6 +205,17 @@ TEST_CASE_METHOD(StoreFixture, "copies are matched by barcode", "[catalog][store
     CHECK(scalar("SELECT copies FROM catalog_facets WHERE record_id = " + std::to_string(r.id)) == 1);  // B0001 is lost
     // B0001 is lost: only B0002's shelf counts as a location of the record.
     CHECK(text("SELECT locations FROM catalog_facets WHERE record_id = " + std::to_string(r.id)) == "Rak A");
+
+    // The same barcode twice in one record is one copy, the later line winning.
+    Record twice;
+    twice.title = "Dua Kali";
+    twice.copies = {Copy{0, "D1", "Rak A", "", CopyStatus::Available, std::nullopt},
+                    Copy{0, "D1", "Rak B", "", CopyStatus::OnLoan, 1'900'000'000}};
+    store.upsert(twice);
+    REQUIRE(store.get(twice.id)->copies.size() == 1);
+    CHECK(store.get(twice.id)->copies[0].location == "Rak B");
+    CHECK(text("SELECT copies || ' ' || available || ' ' || locations FROM catalog_facets WHERE record_id = " +
+               std::to_string(twice.id)) == "1 0 Rak B");
 
     // Unlabelled copies replace the record's unlabelled copies instead of piling up.
     Record plain;
