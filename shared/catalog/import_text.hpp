@@ -7,6 +7,8 @@
 #include <string_view>
 #include <vector>
 
+#include "core/utf8.hpp"
+
 namespace desa::catalog {
 
 std::string_view trim(std::string_view s);
@@ -17,9 +19,8 @@ bool is_valid_utf8(std::string_view s);
 std::string repair_utf8(std::string_view s, std::size_t* replaced = nullptr);
 // Windows-1252 (what Excel on an Indonesian Windows PC saves as "CSV") to UTF-8.
 std::string cp1252_to_utf8(std::string_view s);
-// Decoding a UTF-8 code point; returns the number of bytes consumed or 0 if invalid.
-std::size_t decode_utf8(std::string_view s, char32_t& out);
-void append_utf8(std::string& out, char32_t cp);
+using desa::append_utf8;  // core/utf8.hpp, the one codec
+using desa::decode_utf8;
 
 // ISBD (cataloguing) punctuation at the end of a subfield: "Laskar pelangi /" -> "Laskar pelangi".
 enum class Isbd {

@@ -1,5 +1,7 @@
 #include "catalog/text_fold.hpp"
 
+#include "core/utf8.hpp"
+
 #include <array>
 #include <cstdint>
 
@@ -196,54 +198,11 @@ Folded fold_codepoint(char32_t cp) {
     return letter(cp);  // any other script: a letter, kept as is
 }
 
-// Strict decoding: overlong forms, surrogates and values above U+10FFFF are invalid. Returns the
-// bytes consumed (at least 1) and sets `valid`.
+// Strict decoding (core/utf8.hpp); an invalid byte is consumed alone and reported invalid.
 std::size_t decode(std::string_view s, std::size_t at, char32_t& cp, bool& valid) {
-    const auto b0 = static_cast<unsigned char>(s[at]);
-    valid = false;
-    if (b0 < 0x80) {
-        cp = b0;
-        valid = true;
-        return 1;
-    }
-    std::size_t len = 0;
-    char32_t min = 0;
-    if ((b0 & 0xE0) == 0xC0) {
-        len = 2, cp = b0 & 0x1F, min = 0x80;
-    } else if ((b0 & 0xF0) == 0xE0) {
-        len = 3, cp = b0 & 0x0F, min = 0x800;
-    } else if ((b0 & 0xF8) == 0xF0) {
-        len = 4, cp = b0 & 0x07, min = 0x10000;
-    } else {
-        return 1;
-    }
-    if (at + len > s.size()) return 1;
-    for (std::size_t i = 1; i < len; ++i) {
-        const auto b = static_cast<unsigned char>(s[at + i]);
-        if ((b & 0xC0) != 0x80) return 1;
-        cp = (cp << 6) | (b & 0x3F);
-    }
-    if (cp < min || cp > 0x10FFFF || (cp >= 0xD800 && cp <= 0xDFFF)) return 1;
-    valid = true;
-    return len;
-}
-
-void append_utf8(std::string& out, char32_t cp) {
-    if (cp < 0x80) {
-        out += static_cast<char>(cp);
-    } else if (cp < 0x800) {
-        out += static_cast<char>(0xC0 | (cp >> 6));
-        out += static_cast<char>(0x80 | (cp & 0x3F));
-    } else if (cp < 0x10000) {
-        out += static_cast<char>(0xE0 | (cp >> 12));
-        out += static_cast<char>(0x80 | ((cp >> 6) & 0x3F));
-        out += static_cast<char>(0x80 | (cp & 0x3F));
-    } else {
-        out += static_cast<char>(0xF0 | (cp >> 18));
-        out += static_cast<char>(0x80 | ((cp >> 12) & 0x3F));
-        out += static_cast<char>(0x80 | ((cp >> 6) & 0x3F));
-        out += static_cast<char>(0x80 | (cp & 0x3F));
-    }
+    const std::size_t n = decode_utf8(s.substr(at), cp);
+    valid = n != 0;
+    return valid ? n : 1;
 }
 
 }  // namespace

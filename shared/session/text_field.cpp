@@ -1,28 +1,14 @@
 #include "session/text_field.hpp"
 
+#include "core/utf8.hpp"
+
 namespace desa::session {
 namespace {
 
-// Length of the UTF-8 sequence starting at s[i], or 0 if it is not a valid, minimal sequence.
+// Length of the valid UTF-8 sequence starting at s[i], or 0 if there is none.
 std::size_t sequence_length(std::string_view s, std::size_t i) {
-    const auto b0 = static_cast<unsigned char>(s[i]);
-    std::size_t n = 0;
     char32_t cp = 0;
-    if (b0 < 0x80) return 1;
-    if ((b0 & 0xE0) == 0xC0) { n = 2; cp = b0 & 0x1F; }
-    else if ((b0 & 0xF0) == 0xE0) { n = 3; cp = b0 & 0x0F; }
-    else if ((b0 & 0xF8) == 0xF0) { n = 4; cp = b0 & 0x07; }
-    else return 0;
-    if (i + n > s.size()) return 0;
-    for (std::size_t k = 1; k < n; ++k) {
-        const auto b = static_cast<unsigned char>(s[i + k]);
-        if ((b & 0xC0) != 0x80) return 0;
-        cp = (cp << 6) | (b & 0x3F);
-    }
-    const bool overlong = (n == 2 && cp < 0x80) || (n == 3 && cp < 0x800) || (n == 4 && cp < 0x10000);
-    const bool surrogate = cp >= 0xD800 && cp <= 0xDFFF;
-    if (overlong || surrogate || cp > 0x10FFFF) return 0;
-    return n;
+    return decode_utf8(s.substr(i), cp);
 }
 
 bool is_control(std::string_view s, std::size_t i, std::size_t n) {
