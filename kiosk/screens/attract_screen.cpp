@@ -60,7 +60,9 @@ void draw_attract_screen(ScreenContext& ctx) {
         const float text_w = font->CalcTextSizeA(font->FontSize, FLT_MAX, 0, running.c_str()).x;
         const float speed = ui.theme.px(120);  // pixels per second
         const float travel = text_w + ctx.display.x;
-        const float offset = std::fmod(static_cast<float>(ctx.now.count()) * speed / 1000.0f, travel);
+        // Starts at the left margin (readable at once), moves left, re-enters from the right.
+        const float offset = std::fmod(static_cast<float>(ctx.now.count()) * speed / 1000.0f + ctx.display.x - pad,
+                                       travel);
         draw.AddText(font, font->FontSize,
                      ImVec2(ctx.display.x - offset, band_min.y + (ticker_h - font->FontSize) * 0.5f), text,
                      running.c_str());
