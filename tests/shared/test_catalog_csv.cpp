@@ -9,19 +9,11 @@
 #include "test_support.hpp"
 
 using namespace desa::catalog;
+using desa::test::any_contains;
+using desa::test::catalog_fixture;
 using Rows = std::vector<std::vector<std::string>>;
 
 namespace {
-
-std::string fixture(const char* name) {
-    return desa::test::read_file(std::string(DESA_TEST_DATA_DIR) + "/catalog/" + name);
-}
-
-bool any_contains(const std::vector<std::string>& list, std::string_view needle) {
-    for (const auto& s : list)
-        if (s.find(needle) != std::string::npos) return true;
-    return false;
-}
 
 Rows read_rows(std::string_view text, char separator = ',') {
     CsvReader reader(text, separator);
@@ -86,7 +78,7 @@ TEST_CASE("CSV separator detection", "[csv]") {
 TEST_CASE("SLiMS bibliography export", "[csv]") {
     CsvDialect dialect = CsvDialect::Generic;
     ParseResult r;
-    read_csv(fixture("slims_export.csv"), collect_into(r), &dialect);
+    read_csv(catalog_fixture("slims_export.csv"), collect_into(r), &dialect);
     CHECK(dialect == CsvDialect::Slims);
     CHECK(r.file_notes.empty());  // image and sor are known SLiMS columns, ignored without comment
     REQUIRE(r.records.size() == 3);
@@ -128,7 +120,7 @@ TEST_CASE("SLiMS bibliography export", "[csv]") {
 TEST_CASE("SLiMS export without its optional header row", "[csv]") {
     CsvDialect dialect = CsvDialect::Generic;
     ParseResult r;
-    read_csv(fixture("slims_noheader.csv"), collect_into(r), &dialect);
+    read_csv(catalog_fixture("slims_noheader.csv"), collect_into(r), &dialect);
     CHECK(dialect == CsvDialect::Slims);
     CHECK(any_contains(r.file_notes, "no header row"));
     REQUIRE(r.records.size() == 2);
@@ -140,7 +132,7 @@ TEST_CASE("SLiMS export without its optional header row", "[csv]") {
 TEST_CASE("generic CSV with Indonesian column names", "[csv]") {
     CsvDialect dialect = CsvDialect::Slims;
     ParseResult r;
-    read_csv(fixture("generic.csv"), collect_into(r), &dialect);
+    read_csv(catalog_fixture("generic.csv"), collect_into(r), &dialect);
     CHECK(dialect == CsvDialect::Generic);
     CHECK(r.file_notes == std::vector<std::string>{"columns not imported: Warna"});
     REQUIRE(r.records.size() == 2);
@@ -171,7 +163,7 @@ TEST_CASE("generic CSV with Indonesian column names", "[csv]") {
 }
 
 TEST_CASE("Excel CSV: semicolons, Windows-1252, ISBNs turned into numbers", "[csv]") {
-    const ParseResult r = read_csv(fixture("excel_semicolon_cp1252.csv"));
+    const ParseResult r = read_csv(catalog_fixture("excel_semicolon_cp1252.csv"));
     CHECK(any_contains(r.file_notes, "Windows-1252"));
     REQUIRE(r.records.size() == 3);
     CHECK(r.records[0].record.title == "Caf\u00E9 \u201CKopi\u201D Nusantara");
@@ -191,7 +183,7 @@ TEST_CASE("CSV files that cannot be used at all", "[csv]") {
         const char* message;
     };
     const std::vector<Row> rows{
-        {"truncated inside a quote", fixture("truncated.csv"), "opened at line 2 is never closed"},
+        {"truncated inside a quote", catalog_fixture("truncated.csv"), "opened at line 2 is never closed"},
         {"no title column", "nama,alamat\nBudi,Jalan 1\n", "no title column"},
         {"empty", "", "empty"},
         {"UTF-16", std::string("\xFF\xFEt\0i\0", 6), "UTF-16"},
@@ -322,7 +314,7 @@ TEST_CASE("CSV export -> import keeps every field", "[csv]") {
 }
 
 TEST_CASE("damaged CSV bytes never crash the reader", "[csv]") {
-    const std::string good = fixture("generic.csv");
+    const std::string good = catalog_fixture("generic.csv");
     std::size_t records = 0;
     for (std::size_t at = 0; at < good.size(); ++at) {
         for (const char value : {'"', ',', '\n', '\r', ';', '|', '<', '\xFF', '\0'}) {

@@ -11,18 +11,10 @@
 #include "test_support.hpp"
 
 using namespace desa::catalog;
+using desa::test::any_contains;
+using desa::test::catalog_fixture;
 
 namespace {
-
-std::string fixture(const char* name) {
-    return desa::test::read_file(std::string(DESA_TEST_DATA_DIR) + "/catalog/" + name);
-}
-
-bool any_contains(const std::vector<std::string>& list, std::string_view needle) {
-    for (const auto& s : list)
-        if (s.find(needle) != std::string::npos) return true;
-    return false;
-}
 
 const ParsedRecord& by_title(const ParseResult& r, std::string_view title) {
     for (const auto& p : r.records)
@@ -34,7 +26,7 @@ const ParsedRecord& by_title(const ParseResult& r, std::string_view title) {
 }  // namespace
 
 TEST_CASE("good MARC records map every field", "[marc]") {
-    const ParseResult r = read_marc(fixture("good.mrc"));
+    const ParseResult r = read_marc(catalog_fixture("good.mrc"));
     REQUIRE(r.records.size() == 3);
     CHECK(r.skipped.empty());
 
@@ -84,7 +76,7 @@ TEST_CASE("good MARC records map every field", "[marc]") {
 }
 
 TEST_CASE("one broken record never stops the rest", "[marc]") {
-    const std::string bytes = fixture("broken_among_good.mrc");
+    const std::string bytes = catalog_fixture("broken_among_good.mrc");
     const ParseResult r = read_marc(bytes);
     REQUIRE(r.records.size() == 3);
     CHECK(r.records[0].where.record_number == 1);
@@ -129,7 +121,7 @@ TEST_CASE("broken MARC files from the fixtures", "[marc]") {
     };
     for (const auto& row : rows) {
         DYNAMIC_SECTION(row.file) {
-            const ParseResult r = read_marc(fixture(row.file));
+            const ParseResult r = read_marc(catalog_fixture(row.file));
             std::vector<std::string> titles, warnings;
             for (const auto& p : r.records) {
                 titles.push_back(p.record.title);
@@ -145,13 +137,13 @@ TEST_CASE("broken MARC files from the fixtures", "[marc]") {
 }
 
 TEST_CASE("invalid UTF-8 is repaired, the rest of the text kept", "[marc]") {
-    const ParseResult r = read_marc(fixture("invalid_utf8.mrc"));
+    const ParseResult r = read_marc(catalog_fixture("invalid_utf8.mrc"));
     REQUIRE(r.records.size() == 1);
     CHECK(r.records[0].record.authors == std::vector<std::string>{"Surya, \xEF\xBF\xBD(Budi"});
 }
 
 TEST_CASE("a MARC-8 record comes out as precomposed UTF-8", "[marc]") {
-    const ParseResult r = read_marc(fixture("marc8.mrc"));
+    const ParseResult r = read_marc(catalog_fixture("marc8.mrc"));
     REQUIRE(r.records.size() == 1);
     const ParsedRecord& p = r.records[0];
     CHECK(p.warnings.empty());
@@ -403,7 +395,7 @@ TEST_CASE("oversized MARC fields are refused, delimiters in text neutralised", "
 }
 
 TEST_CASE("damaged or cut-off bytes anywhere never crash the MARC reader", "[marc]") {
-    const std::string good = fixture("good.mrc");
+    const std::string good = catalog_fixture("good.mrc");
     std::size_t records = 0, skipped = 0;
     for (std::size_t at = 0; at < good.size(); ++at) {
         for (const char value : {'\x1D', '\x1E', '\x1F', '9', '\xE2', '\0'}) {

@@ -7,18 +7,10 @@
 #include "test_support.hpp"
 
 using namespace desa::catalog;
+using desa::test::any_contains;
+using desa::test::catalog_fixture;
 
 namespace {
-
-std::string fixture(const char* name) {
-    return desa::test::read_file(std::string(DESA_TEST_DATA_DIR) + "/catalog/" + name);
-}
-
-bool any_contains(const std::vector<std::string>& list, std::string_view needle) {
-    for (const auto& s : list)
-        if (s.find(needle) != std::string::npos) return true;
-    return false;
-}
 
 void check_same_record(const Record& a, const Record& b) {
     CHECK(a.control_number == b.control_number);
@@ -48,8 +40,8 @@ void check_same_record(const Record& a, const Record& b) {
 }  // namespace
 
 TEST_CASE("MARCXML and ISO 2709 map the same record the same way", "[marcxml]") {
-    const ParseResult xml = read_marcxml(fixture("good.xml"));
-    const ParseResult iso = read_marc(fixture("good.mrc"));
+    const ParseResult xml = read_marcxml(catalog_fixture("good.xml"));
+    const ParseResult iso = read_marc(catalog_fixture("good.mrc"));
     REQUIRE_FALSE(xml.records.empty());
     REQUIRE_FALSE(iso.records.empty());
     CHECK(xml.records[0].record.title == "Laskar pelangi");
@@ -59,7 +51,7 @@ TEST_CASE("MARCXML and ISO 2709 map the same record the same way", "[marcxml]") 
 }
 
 TEST_CASE("MARCXML records: entities, RDA 264, packed language codes, holdings", "[marcxml]") {
-    const ParseResult r = read_marcxml(fixture("good.xml"));
+    const ParseResult r = read_marcxml(catalog_fixture("good.xml"));
     REQUIRE(r.records.size() == 2);
     const ParsedRecord& trubus = r.records[1];
     CHECK(trubus.where.record_number == 3);
@@ -93,8 +85,8 @@ TEST_CASE("broken MARCXML files are refused with the line", "[marcxml]") {
         std::string message;
     };
     const std::vector<Row> rows{
-        {"malformed.xml", fixture("malformed.xml"), "malformed XML at line 7"},
-        {"truncated.xml", fixture("truncated.xml"), "malformed XML at line 37"},
+        {"malformed.xml", catalog_fixture("malformed.xml"), "malformed XML at line 7"},
+        {"truncated.xml", catalog_fixture("truncated.xml"), "malformed XML at line 37"},
         {"empty", "", "malformed XML at line 1"},
         {"not MARC", "<html><body><p>Halo</p></body></html>", "not MARCXML: the root element is <html>"},
         {"text", "judul,pengarang\n", "malformed XML"},
@@ -154,11 +146,11 @@ TEST_CASE("an exception from the sink leaves the XML reader cleanly", "[marcxml]
     RecordSink sink;
     sink.on_record = [](ParsedRecord&&) { throw std::runtime_error("disk full"); };
     sink.on_skipped = [](SkippedRecord&&) {};
-    CHECK_THROWS_WITH(read_marcxml(fixture("good.xml"), sink), "disk full");
+    CHECK_THROWS_WITH(read_marcxml(catalog_fixture("good.xml"), sink), "disk full");
 }
 
 TEST_CASE("MARCXML cut off anywhere is refused, never half read", "[marcxml]") {
-    const std::string good = fixture("good.xml");
+    const std::string good = catalog_fixture("good.xml");
     for (std::size_t length = 0; length + 1 < good.size(); length += 7) {
         // Everything but the last line break is needed: cut earlier, the XML is incomplete.
         CHECK_THROWS_AS(read_marcxml(std::string_view(good).substr(0, length)), ImportFormatError);

@@ -79,6 +79,18 @@ inline std::filesystem::path assets_dir() {
     return DESA_SOURCE_ASSETS_DIR;
 }
 
+// A file of tests/data/catalog/, whole.
+inline std::string catalog_fixture(const char* name) {
+    return read_file(std::string(DESA_TEST_DATA_DIR) + "/catalog/" + name);
+}
+
+// Whether any entry of `list` contains `needle` (report lines, warnings).
+inline bool any_contains(const std::vector<std::string>& list, std::string_view needle) {
+    for (const auto& s : list)
+        if (s.find(needle) != std::string::npos) return true;
+    return false;
+}
+
 // Root ignores file permissions, so permission tests only mean something for other users.
 inline bool running_as_root() { return ::geteuid() == 0; }
 
