@@ -10,6 +10,7 @@
 #include "catalog/catalog_store.hpp"
 #include "catalog/marc_mapping.hpp"
 #include "storage/kiosk_schema.hpp"
+#include "catalog_checks.hpp"
 #include "test_support.hpp"
 
 using namespace desa::catalog;
@@ -40,35 +41,6 @@ struct Kiosk {
 
 std::string describe_outcome(const ImportReport& r) { return describe(r); }
 
-// Every field a librarian sees, ignoring database ids.
-void check_same(const Record& a, const Record& b) {
-    INFO(a.title);
-    CHECK(a.control_number == b.control_number);
-    CHECK(a.title == b.title);
-    CHECK(a.subtitle == b.subtitle);
-    CHECK(a.authors == b.authors);
-    CHECK(a.subjects == b.subjects);
-    CHECK(a.series == b.series);
-    CHECK(a.publisher == b.publisher);
-    CHECK(a.place == b.place);
-    CHECK(a.year == b.year);
-    CHECK(a.edition == b.edition);
-    CHECK(a.extent == b.extent);
-    CHECK(a.isbns == b.isbns);
-    CHECK(a.call_number == b.call_number);
-    CHECK(a.language == b.language);
-    CHECK(a.material_type == b.material_type);
-    CHECK(a.collection == b.collection);
-    CHECK(a.notes == b.notes);
-    REQUIRE(a.copies.size() == b.copies.size());
-    for (std::size_t i = 0; i < a.copies.size(); ++i) {
-        CHECK(a.copies[i].barcode == b.copies[i].barcode);
-        CHECK(a.copies[i].location == b.copies[i].location);
-        CHECK(a.copies[i].call_number == b.copies[i].call_number);
-        CHECK(a.copies[i].status == b.copies[i].status);
-        CHECK(a.copies[i].due_unix == b.copies[i].due_unix);
-    }
-}
 
 // A varied synthetic catalogue: Indonesian and English titles, several authors, copies.
 Record synthetic_record(std::size_t i) {
@@ -211,7 +183,7 @@ TEST_CASE("a broken file changes nothing", "[catalog_import]") {
             CHECK_THAT(describe(r), Catch::Contains("nothing was imported"));
             const std::vector<Record> after = k.records();
             REQUIRE(after.size() == before.size());
-            for (std::size_t i = 0; i < after.size(); ++i) check_same(after[i], before[i]);
+            for (std::size_t i = 0; i < after.size(); ++i) desa::test::check_same_record(after[i], before[i]);
         }
     }
     SECTION("a file that cannot be read") {
@@ -317,7 +289,7 @@ TEST_CASE("export then import keeps every field, in CSV and in MARC", "[catalog_
             CHECK(r.warnings.empty());
             const std::vector<Record> back = copy.records();
             REQUIRE(back.size() == original.size());
-            for (std::size_t i = 0; i < back.size(); ++i) check_same(back[i], original[i]);
+            for (std::size_t i = 0; i < back.size(); ++i) desa::test::check_same_record(back[i], original[i]);
         }
     }
 }

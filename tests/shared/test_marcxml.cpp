@@ -4,40 +4,12 @@
 
 #include "catalog/import_marc.hpp"
 #include "catalog/import_marcxml.hpp"
+#include "catalog_checks.hpp"
 #include "test_support.hpp"
 
 using namespace desa::catalog;
 using desa::test::any_contains;
 using desa::test::catalog_fixture;
-
-namespace {
-
-void check_same_record(const Record& a, const Record& b) {
-    CHECK(a.control_number == b.control_number);
-    CHECK(a.title == b.title);
-    CHECK(a.subtitle == b.subtitle);
-    CHECK(a.authors == b.authors);
-    CHECK(a.subjects == b.subjects);
-    CHECK(a.series == b.series);
-    CHECK(a.publisher == b.publisher);
-    CHECK(a.place == b.place);
-    CHECK(a.year == b.year);
-    CHECK(a.edition == b.edition);
-    CHECK(a.extent == b.extent);
-    CHECK(a.isbns == b.isbns);
-    CHECK(a.call_number == b.call_number);
-    CHECK(a.language == b.language);
-    CHECK(a.material_type == b.material_type);
-    CHECK(a.notes == b.notes);
-    REQUIRE(a.copies.size() == b.copies.size());
-    for (std::size_t i = 0; i < a.copies.size(); ++i) {
-        CHECK(a.copies[i].barcode == b.copies[i].barcode);
-        CHECK(a.copies[i].location == b.copies[i].location);
-        CHECK(a.copies[i].call_number == b.copies[i].call_number);
-    }
-}
-
-}  // namespace
 
 TEST_CASE("MARCXML and ISO 2709 map the same record the same way", "[marcxml]") {
     const ParseResult xml = read_marcxml(catalog_fixture("good.xml"));
@@ -45,7 +17,7 @@ TEST_CASE("MARCXML and ISO 2709 map the same record the same way", "[marcxml]") 
     REQUIRE_FALSE(xml.records.empty());
     REQUIRE_FALSE(iso.records.empty());
     CHECK(xml.records[0].record.title == "Laskar pelangi");
-    check_same_record(xml.records[0].record, iso.records[0].record);
+    desa::test::check_same_record(xml.records[0].record, iso.records[0].record);
     CHECK(xml.records[0].where.line == 4);
     CHECK(xml.records[0].where.record_number == 1);
 }
