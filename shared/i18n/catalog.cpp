@@ -256,8 +256,39 @@ void drop_empty(std::map<std::string, std::string, std::less<>>& messages) {
 
 }  // namespace
 
+namespace {
+
+// Every <dir>/<code>/*.po in name order, merged; one message id defined in two files is an error
+// (which text wins would otherwise depend on file order).
+std::map<std::string, std::string, std::less<>> load_language_dir(const std::filesystem::path& dir, Language lang) {
+    const std::filesystem::path folder = dir / std::string(language_code(lang));
+    std::error_code ec;
+    std::vector<std::filesystem::path> files;
+    for (const auto& entry : std::filesystem::directory_iterator(folder, ec))
+        if (entry.path().extension() == ".po") files.push_back(entry.path());
+    if (ec || files.empty())
+        throw std::runtime_error(folder.string() + ": cannot open translation catalogue (" +
+                                 (ec ? ec.message() : std::string("no .po files")) + ")");
+    std::sort(files.begin(), files.end());
+    std::map<std::string, std::string, std::less<>> merged;
+    std::map<std::string, std::filesystem::path, std::less<>> origin;
+    for (const auto& file : files) {
+        for (auto& [id, text] : load_po_file(file)) {
+            if (auto it = origin.find(id); it != origin.end())
+                throw std::runtime_error(file.string() + ": message id '" + id +
+                                         "' is already defined in " + it->second.string());
+            origin.emplace(id, file);
+            merged.emplace(id, std::move(text));
+        }
+    }
+    return merged;
+}
+
+}  // namespace
+
 Catalog Catalog::load_dir(const std::filesystem::path& dir) {
-    return from_maps(load_po_file(dir / "id.po"), load_po_file(dir / "en.po"));
+    return from_maps(load_language_dir(dir, Language::Indonesian),
+                     load_language_dir(dir, Language::English));
 }
 
 Catalog Catalog::from_maps(std::map<std::string, std::string, std::less<>> indonesian,

@@ -1,5 +1,6 @@
 #pragma once
-// UI text catalogues: one gettext .po file per language in assets/i18n/ (id.po, en.po). Screens
+// UI text catalogues: gettext .po files, one folder per language (assets/i18n/id/*.po, en/*.po),
+// one file per area of the kiosk so areas are translated and reviewed apart. Screens
 // never hard-code text; they ask the catalogue for a message id such as "home.tile.library".
 #include <filesystem>
 #include <map>
@@ -29,8 +30,8 @@ std::map<std::string, std::string, std::less<>> parse_po(std::string_view text,
 
 class Catalog {
 public:
-    // Loads <dir>/id.po and <dir>/en.po. Throws std::runtime_error naming the file and line on a
-    // syntax error or a missing file.
+    // Loads every <dir>/id/*.po and <dir>/en/*.po. Throws std::runtime_error naming the file and
+    // line on a syntax error, a missing folder, or a message id defined in two files.
     static Catalog load_dir(const std::filesystem::path& dir);
     static Catalog from_maps(std::map<std::string, std::string, std::less<>> indonesian,
                              std::map<std::string, std::string, std::less<>> english);

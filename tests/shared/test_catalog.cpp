@@ -173,7 +173,7 @@ TEST_CASE("format() fills {placeholders}", "[i18n]") {
 
 TEST_CASE("the shipped catalogues parse cleanly and are complete", "[i18n]") {
     const auto dir = desa::test::assets_dir() / "i18n";
-    for (const char* name : {"id.po", "en.po"}) {
+    for (const char* name : {"id/kiosk.po", "en/kiosk.po"}) {
         DYNAMIC_SECTION(name) {
             std::vector<PoParseError> errors;
             const Messages m = desa::i18n::parse_po(desa::test::read_file(dir / name), errors);
@@ -190,9 +190,28 @@ TEST_CASE("the shipped catalogues parse cleanly and are complete", "[i18n]") {
 
 TEST_CASE("load_dir names the file and line of a problem", "[i18n]") {
     desa::test::TempDir dir;
-    desa::test::write_file(dir / "id.po", "msgid \"a\"\nmsgstr \"A\"\n");
-    CHECK_THROWS_WITH(Catalog::load_dir(dir.path()), Catch::Contains("en.po") && Catch::Contains("cannot open"));
-    desa::test::write_file(dir / "en.po", "msgid \"a\"\nmsgstr \"A\"\n\nmsgid \"b\"\nmsgstr B\n");
+    std::filesystem::create_directories(dir / "id");
+    std::filesystem::create_directories(dir / "en");
+    desa::test::write_file(dir / "id" / "a.po", "msgid \"a\"\nmsgstr \"A\"\n");
+    CHECK_THROWS_WITH(Catalog::load_dir(dir.path()), Catch::Contains("en") && Catch::Contains("cannot open"));
+    desa::test::write_file(dir / "en" / "a.po", "msgid \"a\"\nmsgstr \"A\"\n\nmsgid \"b\"\nmsgstr B\n");
     CHECK_THROWS_WITH(Catalog::load_dir(dir.path()),
-                      Catch::Contains("en.po:5: expected a quoted string"));
+                      Catch::Contains("a.po:5: expected a quoted string"));
+}
+
+TEST_CASE("load_dir merges one file per area and refuses an id defined twice", "[i18n]") {
+    desa::test::TempDir dir;
+    std::filesystem::create_directories(dir / "id");
+    std::filesystem::create_directories(dir / "en");
+    desa::test::write_file(dir / "id" / "home.po", "msgid \"home\"\nmsgstr \"Beranda\"\n");
+    desa::test::write_file(dir / "id" / "library.po", "msgid \"lib\"\nmsgstr \"Perpustakaan\"\n");
+    desa::test::write_file(dir / "id" / "notes.txt", "not a catalogue");
+    desa::test::write_file(dir / "en" / "all.po", "msgid \"home\"\nmsgstr \"Home\"\n\nmsgid \"lib\"\nmsgstr \"Library\"\n");
+    const Catalog c = Catalog::load_dir(dir.path());
+    CHECK(c.tr(Language::Indonesian, "lib") == "Perpustakaan");
+    CHECK(c.tr(Language::English, "home") == "Home");
+    CHECK(c.missing_in(Language::English).empty());
+    desa::test::write_file(dir / "id" / "zz.po", "msgid \"home\"\nmsgstr \"Rumah\"\n");
+    CHECK_THROWS_WITH(Catalog::load_dir(dir.path()),
+                      Catch::Contains("zz.po") && Catch::Contains("'home'") && Catch::Contains("home.po"));
 }
