@@ -260,7 +260,7 @@ int main(int argc, char** argv) {
         // Like the app, but always the demo village: a config in /etc or ~/.config must not
         // change the figures.
         const std::filesystem::path assets = resolve_assets_dir(std::nullopt);
-        auto ctx = load_kiosk_context(GlobalOptions{assets / "demo/kiosk.toml", data.path, assets});
+        auto ctx = load_kiosk_context(GlobalOptions{assets / "demo/kiosk.toml", data.path, assets, std::nullopt});
         {
             auto display = open_headless(opt.size.width, opt.size.height);
             KioskApp app(*ctx, *display, clock, AppOptions{});

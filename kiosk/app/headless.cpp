@@ -59,7 +59,9 @@ ScreenshotResult render_screenshot(KioskContext& kiosk, const ScreenshotRequest&
         if (!hits.empty()) session.library.open(kiosk.db, hits.front().record_id);
         session.open(Screen::LibraryRecord);
     } else {
-        session.open(*session::screen_from_name(request.name));
+        const Screen screen = *session::screen_from_name(request.name);
+        if (session::needs_librarian(screen)) session.sign_in_librarian();  // the desk, as a librarian sees it
+        session.open(screen);
     }
     for (int frame = 0; frame < 10 && app.needs_frame(); ++frame) app.render_frame();
     if (app.frames_drawn() == 0) app.render_frame();

@@ -27,8 +27,8 @@ bool is_release(const SDL_Event& e) {
 // What a frame can change that needs more frames to settle.
 auto visible_state(const session::KioskSession& s) {
     return std::make_tuple(s.screen(), s.language(), s.accessibility.large_text, s.accessibility.high_contrast,
-                           s.focused(), s.forms.library_search.text, s.forms.admin_pin.text, s.warning_visible(),
-                           s.can_go_back());
+                           s.focused(), s.forms.library_search.text, s.forms.admin_pin.text,
+                           s.forms.librarian_pin.text, s.signed_in_librarian(), s.warning_visible(), s.can_go_back());
 }
 
 }  // namespace
@@ -38,8 +38,10 @@ KioskApp::KioskApp(KioskContext& kiosk, Display& display, const Clock& clock, Ap
       display_(display),
       clock_(clock),
       options_(std::move(options)),
-      admin_pin_(kiosk.db, clock, kiosk.config.admin_pin_hash,
+      admin_pin_(kiosk.db, clock, security::StaffRole::Admin, kiosk.config.admin_pin_hash,
                  security::LockoutPolicy{kiosk.config.admin_max_attempts, kiosk.config.admin_lockout_s}),
+      librarian_pin_(kiosk.db, clock, security::StaffRole::Librarian, kiosk.config.library.librarian_pin_hash,
+                     security::LockoutPolicy{kiosk.config.admin_max_attempts, kiosk.config.admin_lockout_s}),
       session_(idle_policy(kiosk.config), kiosk.config.default_language, clock.monotonic()) {
     imgui_ = ImGui::CreateContext();
     ImGuiIO& io = ImGui::GetIO();
@@ -77,10 +79,9 @@ void KioskApp::handle_event(const SDL_Event& event) {
             if (session_.note_activity(now)) break;
             if (auto* field = session_.focused()) {
                 if (event.key.keysym.sym == SDLK_BACKSPACE) field->backspace();
-                if (event.key.keysym.sym == SDLK_RETURN || event.key.keysym.sym == SDLK_KP_ENTER) {
-                    if (session_.screen() == session::Screen::AdminPin) keyboard_.submit_requested = true;
-                    else session_.focus(nullptr);
-                }
+                // Like the on-screen "done" key: the screen decides (submit, or close the keyboard).
+                if (event.key.keysym.sym == SDLK_RETURN || event.key.keysym.sym == SDLK_KP_ENTER)
+                    keyboard_.submit_requested = true;
             }
             break;
         }
@@ -133,7 +134,8 @@ std::optional<Millis> KioskApp::sleep_budget() const {
     std::optional<Millis> wake = session_.next_deadline(now);
     if (animating()) wake = wake ? std::min(*wake, next_animation_at_) : next_animation_at_;
     // A lock-out countdown on the PIN screen changes once a second.
-    if (session_.screen() == session::Screen::AdminPin && admin_pin_.locked_seconds_left())
+    if ((session_.screen() == session::Screen::AdminPin && admin_pin_.locked_seconds_left()) ||
+        (session_.screen() == session::Screen::LibrarianPin && librarian_pin_.locked_seconds_left()))
         wake = wake ? std::min(*wake, now + Millis{1000}) : now + Millis{1000};
     if (!wake) return std::nullopt;
     return std::max(Millis{0}, *wake - now);
@@ -141,6 +143,12 @@ std::optional<Millis> KioskApp::sleep_budget() const {
 
 void KioskApp::draw_screen(ScreenContext& ctx) {
     using session::Screen;
+    // The desk's screens exist only for a signed-in librarian (a script or a stale stack cannot
+    // reach them otherwise).
+    if (session::needs_librarian(session_.screen()) && !session_.signed_in_librarian()) {
+        session_.sign_out_librarian();
+        session_.open(Screen::LibrarianPin);
+    }
     switch (session_.screen()) {
         case Screen::Attract: draw_attract_screen(ctx); break;
         case Screen::Home: draw_home_screen(ctx); break;
@@ -151,6 +159,14 @@ void KioskApp::draw_screen(ScreenContext& ctx) {
         case Screen::Aspirations: draw_aspirations_screen(ctx); break;
         case Screen::AdminPin: draw_admin_pin_screen(ctx); break;
         case Screen::AdminSettings: draw_admin_settings_screen(ctx); break;
+        case Screen::LibrarianPin: draw_librarian_pin_screen(ctx); break;
+        case Screen::LibraryDesk: draw_library_desk_screen(ctx); break;
+        case Screen::CatalogEdit: draw_catalog_edit_screen(ctx); break;
+        case Screen::LendingCheckout: draw_lending_checkout_screen(ctx); break;
+        case Screen::LendingReturn: draw_lending_return_screen(ctx); break;
+        case Screen::Members: draw_members_screen(ctx); break;
+        case Screen::MemberDetail: draw_member_detail_screen(ctx); break;
+        case Screen::Overdue: draw_overdue_screen(ctx); break;
     }
 }
 
@@ -181,9 +197,9 @@ void KioskApp::render_frame() {
                      ImGuiWindowFlags_NoBackground);
 
     Ui ui{kiosk_.catalog, session_.language(), theme, fonts_, log_, pointer_.drag()};
-    ScreenContext ctx{ui,        session_,     kiosk_,         admin_pin_,     keyboard_,
-                      memory_,   requests_,    ImVec2(0, 0),   io.DisplaySize, io.DisplaySize,
-                      now,       renderer_name_};
+    ScreenContext ctx{ui,       session_,  kiosk_,       admin_pin_,     librarian_pin_, keyboard_,
+                      memory_,  requests_, ImVec2(0, 0), io.DisplaySize, io.DisplaySize, now,
+                      renderer_name_};
     session::TextField* field = session_.focused();
     const float keyboard_h = field ? keyboard_height(ui, field->kind, io.DisplaySize) : 0.0f;
     if (session_.screen() == session::Screen::Attract) {
@@ -203,8 +219,7 @@ void KioskApp::render_frame() {
         }
         if (keyboard_.submit_requested) {
             keyboard_.submit_requested = false;
-            if (session_.screen() == session::Screen::AdminPin) submit_admin_pin(ctx);
-            else session_.focus(nullptr);
+            on_keyboard_done(ctx);
         }
     }
     ImGui::End();

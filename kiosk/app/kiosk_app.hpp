@@ -59,7 +59,8 @@ private:
     ImGuiContext* imgui_ = nullptr;
     std::unique_ptr<ImGuiSdlRenderer> renderer_;
     PointerInput pointer_;
-    security::AdminPinGuard admin_pin_;  // on this app's clock, so scripts can wait out a lock-out
+    security::StaffPinGuard admin_pin_;  // on this app's clock, so scripts can wait out a lock-out
+    security::StaffPinGuard librarian_pin_;
     session::KioskSession session_;
     KeyboardState keyboard_;
     ScreenMemory memory_;

@@ -65,7 +65,8 @@ std::unique_ptr<KioskContext> load_kiosk_context(const GlobalOptions& options, i
 
     auto ctx = std::unique_ptr<KioskContext>(new KioskContext{
         assets, data_dir, config_file, demo, std::move(*load.config), std::move(regions),
-        std::move(catalog), std::move(*db), 0, {}, false, {}, {}});
+        std::move(catalog), std::move(*db), 0, {}, false, {}, {}, std::nullopt});
+    if (options.camera_folder) ctx->camera.emplace(*options.camera_folder);
     ctx->schema_version = ctx->db.schema_version();
     // The demo village comes with a small village-library catalogue, so every section has
     // something to show on first start. A real kiosk's catalogue comes from its librarian or the hub.

@@ -11,6 +11,7 @@
 #include "config/kiosk_config.hpp"
 #include "i18n/catalog.hpp"
 #include "regions/region_registry.hpp"
+#include "scan/barcode_scan.hpp"
 #include "storage/database.hpp"
 
 namespace desa::kiosk {
@@ -20,6 +21,7 @@ struct GlobalOptions {
     std::optional<std::filesystem::path> config_file;
     std::optional<std::filesystem::path> data_dir;
     std::optional<std::filesystem::path> assets_dir;
+    std::optional<std::filesystem::path> camera_folder;  // --camera: where camera pictures arrive
 };
 
 class StartupError : public std::runtime_error {
@@ -41,6 +43,9 @@ struct KioskContext {
     bool kelurahan = false;     // an urban kelurahan (code DDDD starting with 1), not a desa
     std::string district_name;  // kecamatan "Natar"
     std::string regency_name;   // "Kabupaten Lampung Selatan" (the data includes the prefix)
+    // The camera the scan buttons read (ISBNs, spine labels, member cards): a folder the camera's
+    // pictures arrive in. Without one the kiosk offers typing the code (or a USB scanner).
+    std::optional<scan::FolderCamera> camera;
 };
 
 // Config search when --config is absent: $XDG_CONFIG_HOME/desa-kiosk/kiosk.toml,

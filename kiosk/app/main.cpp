@@ -165,6 +165,8 @@ int main(int argc, char** argv) {
     cli.add_option("--config", config, "kiosk.toml to use (default: search, then the demo village)");
     cli.add_option("--data-dir", data_dir, "where the kiosk keeps its databases");
     cli.add_option("--assets-dir", assets_dir, "translations, region codes and demo content");
+    std::string camera_dir;
+    cli.add_option("--camera", camera_dir, "folder the camera's pictures arrive in (scan buttons)");
 
     RunOptions run;
     bool no_lockdown = false;
@@ -202,6 +204,7 @@ int main(int argc, char** argv) {
     if (!config.empty()) global.config_file = config;
     if (!data_dir.empty()) global.data_dir = data_dir;
     if (!assets_dir.empty()) global.assets_dir = assets_dir;
+    if (!camera_dir.empty()) global.camera_folder = camera_dir;
     spdlog::set_default_logger(spdlog::stderr_color_mt("desa-kiosk"));
 
     if (*hash) return hash_pin_from_stdin();

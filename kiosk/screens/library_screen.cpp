@@ -109,6 +109,18 @@ void filter_chips(ScreenContext& ctx, const catalog::SearchResult& result, float
     ImGui::SetCursorScreenPos(ImVec2(start.x, y + h + gap));
 }
 
+// The way to the librarian's desk, under the catalogue size while nobody searches (only when
+// the kiosk has a librarian PIN).
+void librarian_entry(ScreenContext& ctx, float width) {
+    Ui& ui = ctx.ui;
+    if (ctx.kiosk.config.library.librarian_pin_hash.empty()) return;
+    ImGui::Dummy(ImVec2(width, ui.theme.px(12)));
+    const float h = std::max(ui.theme.px(64), ui.fonts.body->FontSize * 1.8f);
+    if (button(ui, "library.librarian", ui.tr("library.librarian"), ImVec2(std::min(width, ui.theme.px(420)), h),
+               ButtonStyle::Normal, Icon::Lock))
+        ctx.session.open(ctx.session.signed_in_librarian() ? session::Screen::LibraryDesk : session::Screen::LibrarianPin);
+}
+
 }  // namespace
 
 void draw_library_screen(ScreenContext& ctx) {
@@ -137,6 +149,7 @@ void draw_library_screen(ScreenContext& ctx) {
             paragraph(ui, ui.fonts.body,
                       ui.trf("library.catalogue_size", {{"count", std::to_string(visit.catalogue_size(ctx.kiosk.db))}}),
                       inner_w, p.muted_text);
+            librarian_entry(ctx, inner_w);
         } else if (result.total == 0) {
             notice(ui, "library.none", Notice::Warning, ui.trf("library.results.none", {{"query", search.text}}), inner_w);
         } else {

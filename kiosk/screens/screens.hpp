@@ -17,7 +17,7 @@ namespace desa::kiosk {
 
 // Messages a screen keeps between frames (cleared when the visit ends).
 struct ScreenMemory {
-    std::string admin_message;
+    std::string admin_message;  // the PIN screens' last verdict (admin or librarian)
     Notice admin_message_kind = Notice::Info;
 };
 
@@ -29,7 +29,8 @@ struct ScreenContext {
     Ui& ui;
     session::KioskSession& session;
     KioskContext& kiosk;
-    security::AdminPinGuard& admin_pin;
+    security::StaffPinGuard& admin_pin;
+    security::StaffPinGuard& librarian_pin;
     KeyboardState& keyboard;
     ScreenMemory& memory;
     ScreenRequests& requests;
@@ -67,8 +68,25 @@ void draw_queue_screen(ScreenContext& ctx);
 void draw_aspirations_screen(ScreenContext& ctx);
 void draw_admin_pin_screen(ScreenContext& ctx);
 void draw_admin_settings_screen(ScreenContext& ctx);
-// The PIN pad's "done" key submits the PIN like the button does.
+void draw_librarian_pin_screen(ScreenContext& ctx);
+void draw_library_desk_screen(ScreenContext& ctx);
+void draw_catalog_edit_screen(ScreenContext& ctx);
+void draw_lending_checkout_screen(ScreenContext& ctx);
+void draw_lending_return_screen(ScreenContext& ctx);
+void draw_members_screen(ScreenContext& ctx);
+void draw_member_detail_screen(ScreenContext& ctx);
+void draw_overdue_screen(ScreenContext& ctx);
+
+// The keyboard's "done" key (or Enter, e.g. from a USB barcode scanner) on the current screen:
+// submits the PIN or the code just typed where the screen has such an action, else closes the
+// keyboard. One dispatcher (keyboard_done.cpp) so each screen keeps its submit logic.
+void on_keyboard_done(ScreenContext& ctx);
 void submit_admin_pin(ScreenContext& ctx);
+void submit_librarian_pin(ScreenContext& ctx);
+void submit_catalog_edit(ScreenContext& ctx);
+void submit_lending_checkout(ScreenContext& ctx);
+void submit_lending_return(ScreenContext& ctx);
+void submit_members(ScreenContext& ctx);
 
 // Moves the cursor to the screen's left margin, `gap` below the last item (ImGui would put it at
 // the window's edge).

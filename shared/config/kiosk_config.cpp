@@ -301,24 +301,37 @@ void read_attract(Reader& r, const toml::table& attract, KioskConfig& cfg) {
     }
 }
 
+std::optional<std::string> read_pin_hash(Reader& r, const toml::table& table, std::string_view section,
+                                         std::string_view key, bool required) {
+    // The hash never appears in a problem's detail: problems are shown on screen and logged.
+    auto hash = r.text(table, section, key, required, 0, 1000);
+    if (!hash) return std::nullopt;
+    if (security::looks_like_argon2id_hash(*hash)) return hash;
+    r.problem(std::string(section) + "." + std::string(key), ProblemKind::UnknownValue,
+              "expected an Argon2id hash ($argon2id$v=19$...) made by `desa-kiosk hash-pin`");
+    return std::nullopt;
+}
+
 void read_security(Reader& r, const toml::table* security, KioskConfig& cfg) {
     if (security == nullptr) return;
     r.reject_unknown(*security, "security", {"admin_pin_hash", "admin_max_attempts", "admin_lockout_s"});
-    // The hash never appears in a problem's detail: problems are shown on screen and logged.
-    if (auto hash = r.text(*security, "security", "admin_pin_hash", true, 0, 1000)) {
-        if (security::looks_like_argon2id_hash(*hash)) {
-            cfg.admin_pin_hash = std::move(*hash);
-        } else {
-            r.problem("security.admin_pin_hash", ProblemKind::UnknownValue,
-                      "expected an Argon2id hash ($argon2id$v=19$...) made by `desa-kiosk hash-pin`");
-        }
-    }
+    if (auto hash = read_pin_hash(r, *security, "security", "admin_pin_hash", true))
+        cfg.admin_pin_hash = std::move(*hash);
     if (auto v = r.integer(*security, "security", "admin_max_attempts", 3, 10)) {
         cfg.admin_max_attempts = static_cast<int>(*v);
     }
     if (auto v = r.integer(*security, "security", "admin_lockout_s", 30, 86400)) {
         cfg.admin_lockout_s = static_cast<int>(*v);
     }
+}
+
+void read_library(Reader& r, const toml::table& library, KioskConfig& cfg) {
+    r.reject_unknown(library, "library", {"librarian_pin_hash", "loan_days", "max_loans", "max_renewals"});
+    if (auto hash = read_pin_hash(r, library, "library", "librarian_pin_hash", false))
+        cfg.library.librarian_pin_hash = std::move(*hash);
+    if (auto v = r.integer(library, "library", "loan_days", 1, 90)) cfg.library.loan_days = static_cast<int>(*v);
+    if (auto v = r.integer(library, "library", "max_loans", 1, 20)) cfg.library.max_loans = static_cast<int>(*v);
+    if (auto v = r.integer(library, "library", "max_renewals", 0, 5)) cfg.library.max_renewals = static_cast<int>(*v);
 }
 
 std::string_view problem_message_id(ProblemKind kind) {
@@ -363,13 +376,14 @@ ConfigLoad parse_kiosk_config(std::string_view toml_text, std::string_view file_
 
     Reader r(file_label, result.problems);
     KioskConfig cfg;
-    r.reject_unknown(doc, "", {"village", "language", "modules", "idle", "attract", "security"});
+    r.reject_unknown(doc, "", {"village", "language", "modules", "idle", "attract", "security", "library"});
     read_village(r, r.required_table(doc, "village", "village.code"), regions, cfg);
     if (const auto* t = r.table(doc, "", "language")) read_language(r, *t, cfg);
     if (const auto* t = r.table(doc, "", "modules")) read_modules(r, *t, cfg);
     if (const auto* t = r.table(doc, "", "idle")) read_idle(r, *t, cfg);
     if (const auto* t = r.table(doc, "", "attract")) read_attract(r, *t, cfg);
     read_security(r, r.required_table(doc, "security", "security.admin_pin_hash"), cfg);
+    if (const auto* t = r.table(doc, "", "library")) read_library(r, *t, cfg);
 
     if (result.problems.empty()) result.config = std::move(cfg);
     return result;

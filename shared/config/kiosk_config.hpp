@@ -21,6 +21,14 @@ struct Modules {
     bool lessons = true, library = true, queue = true, aspirations = true;
 };
 
+// The library desk: lending rules and the librarian's PIN (no PIN: the desk is not offered).
+struct LibraryConfig {
+    std::string librarian_pin_hash;  // Argon2id string from `desa-kiosk hash-pin`, or empty
+    int loan_days = 14;              // a loan is due this many days after check-out
+    int max_loans = 3;               // books one member may have at once
+    int max_renewals = 1;            // times one loan may be renewed
+};
+
 struct KioskConfig {
     std::string village_code;  // a desa/kelurahan code known to the region registry
     i18n::Language default_language = i18n::Language::Indonesian;
@@ -37,6 +45,7 @@ struct KioskConfig {
     std::string admin_pin_hash;     // Argon2id string from `desa-kiosk hash-pin`
     int admin_max_attempts = 5;
     int admin_lockout_s = 300;
+    LibraryConfig library;
 };
 
 enum class ProblemKind {

@@ -66,17 +66,20 @@ std::vector<ScannedCode> read_codes(const GreyImage& image) {
     return codes;
 }
 
-FolderCamera::FolderCamera(std::filesystem::path folder) {
-    std::error_code ec;
-    for (const auto& entry : std::filesystem::directory_iterator(folder, ec))
-        if (entry.is_regular_file()) files_.push_back(entry.path());
-    std::sort(files_.begin(), files_.end());
-}
+FolderCamera::FolderCamera(std::filesystem::path folder) : folder_(std::move(folder)) {}
 
 std::optional<GreyImage> FolderCamera::next_frame() {
-    while (next_ < files_.size()) {
+    // Listed afresh each time: a camera that drops pictures into the folder keeps adding frames.
+    std::error_code ec;
+    std::vector<std::filesystem::path> fresh;
+    for (const auto& entry : std::filesystem::directory_iterator(folder_, ec))
+        if (entry.is_regular_file(ec) && !seen_.contains(entry.path().filename().string()))
+            fresh.push_back(entry.path());
+    std::sort(fresh.begin(), fresh.end());
+    for (const auto& file : fresh) {
+        seen_.insert(file.filename().string());
         std::string error;
-        if (auto image = load_image(files_[next_++], error)) return image;  // skip unreadable files
+        if (auto image = load_image(file, error)) return image;  // skip unreadable files
     }
     return std::nullopt;
 }

@@ -5,6 +5,7 @@
 #include <cstdint>
 #include <filesystem>
 #include <optional>
+#include <set>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -45,12 +46,14 @@ ScannedCode classify(std::string format, std::string text);
 class FolderCamera {
 public:
     explicit FolderCamera(std::filesystem::path folder);
-    // The next image file in name order, or nullopt when all have been read.
+    // The oldest image file (in name order) not yet taken, or nullopt when none is waiting.
+    // Files added later are taken by later calls; unreadable files are skipped.
     std::optional<GreyImage> next_frame();
+    const std::filesystem::path& folder() const { return folder_; }
 
 private:
-    std::vector<std::filesystem::path> files_;
-    std::size_t next_ = 0;
+    std::filesystem::path folder_;
+    std::set<std::string> seen_;
 };
 
 }  // namespace desa::scan

@@ -88,7 +88,7 @@ PinRule check_new_pin(std::string_view pin) {
     return PinRule::Ok;
 }
 
-// ------------------------------------------------------------------------------ AdminPinGuard
+// ------------------------------------------------------------------------------ StaffPinGuard
 
 namespace {
 
@@ -98,17 +98,19 @@ struct PinState {
     std::int64_t locked_at = 0;
 };
 
-PinState load_state(storage::Database& db) {
-    auto s = db.prepare("SELECT failed_attempts, locked_until, locked_at FROM admin_pin_state WHERE id = 1");
+PinState load_state(storage::Database& db, std::string_view role) {
+    auto s = db.prepare("SELECT failed_attempts, locked_until, locked_at FROM staff_pin_state WHERE role = ?1");
+    s.bind(1, role);
     if (!s.step()) return {};
     return PinState{s.column_int64(0), s.column_int64(1), s.column_int64(2)};
 }
 
-void save_state(storage::Database& db, const PinState& state) {
+void save_state(storage::Database& db, std::string_view role, const PinState& state) {
     db.prepare(
-          "INSERT INTO admin_pin_state (id, failed_attempts, locked_until, locked_at) "
-          "VALUES (1, ?1, ?2, ?3) ON CONFLICT(id) DO UPDATE SET failed_attempts = excluded.failed_attempts, "
+          "INSERT INTO staff_pin_state (role, failed_attempts, locked_until, locked_at) "
+          "VALUES (?4, ?1, ?2, ?3) ON CONFLICT(role) DO UPDATE SET failed_attempts = excluded.failed_attempts, "
           "locked_until = excluded.locked_until, locked_at = excluded.locked_at")
+        .bind(4, role)
         .bind(1, state.failed_attempts)
         .bind(2, state.locked_until)
         .bind(3, state.locked_at)
@@ -117,44 +119,44 @@ void save_state(storage::Database& db, const PinState& state) {
 
 // Brings a stored lock in line with the current wall clock, persisting any change. Returns the
 // seconds left while still locked, 0 otherwise.
-std::int64_t settle_lock(storage::Database& db, PinState& state, std::int64_t now,
-                         std::int64_t lockout_seconds) {
+std::int64_t settle_lock(storage::Database& db, std::string_view role, PinState& state,
+                         std::int64_t now, std::int64_t lockout_seconds) {
     if (state.locked_until == 0) return 0;
     if (state.locked_until - now > lockout_seconds) {
         // The clock went backwards (e.g. a Pi without RTC booted in 1970): a lock measured from
         // the old time would last for years, so it restarts from now instead.
         state.locked_until = now + lockout_seconds;
         state.locked_at = now;
-        save_state(db, state);
+        save_state(db, role, state);
     }
     if (now < state.locked_until) return state.locked_until - now;
     // Expired: a fresh round of attempts.
     state = PinState{};
-    save_state(db, state);
+    save_state(db, role, state);
     return 0;
 }
 
 }  // namespace
 
-AdminPinGuard::AdminPinGuard(storage::Database& db, const Clock& clock, std::string pin_hash,
-                             LockoutPolicy policy)
-    : db_(db), clock_(clock), hash_(std::move(pin_hash)), policy_(policy) {
+StaffPinGuard::StaffPinGuard(storage::Database& db, const Clock& clock, StaffRole role,
+                             std::string pin_hash, LockoutPolicy policy)
+    : db_(db), clock_(clock), role_(role), hash_(std::move(pin_hash)), policy_(policy) {
     policy_.max_attempts = std::max(policy_.max_attempts, 1);
     policy_.lockout_seconds = std::max<std::int64_t>(policy_.lockout_seconds, 1);
 }
 
-PinCheck AdminPinGuard::check(std::string_view pin) {
+PinCheck StaffPinGuard::check(std::string_view pin) {
     // One write transaction for read-check-update, so two screens cannot both use the last attempt.
     storage::Transaction tx(db_);
     const std::int64_t now = clock_.unix_seconds();
-    PinState state = load_state(db_);
-    if (const std::int64_t left = settle_lock(db_, state, now, policy_.lockout_seconds); left > 0) {
+    PinState state = load_state(db_, staff_role_name(role_));
+    if (const std::int64_t left = settle_lock(db_, staff_role_name(role_), state, now, policy_.lockout_seconds); left > 0) {
         tx.commit();
         return PinCheck{PinVerdict::LockedOut, 0, left};
     }
 
     if (verify_pin_hash(hash_, pin)) {
-        save_state(db_, PinState{});
+        save_state(db_, staff_role_name(role_), PinState{});
         tx.commit();
         return PinCheck{PinVerdict::Accepted, policy_.max_attempts, 0};
     }
@@ -163,32 +165,40 @@ PinCheck AdminPinGuard::check(std::string_view pin) {
     if (state.failed_attempts >= policy_.max_attempts) {
         state.locked_until = now + policy_.lockout_seconds;
         state.locked_at = now;
-        save_state(db_, state);
+        save_state(db_, staff_role_name(role_), state);
         tx.commit();
         return PinCheck{PinVerdict::LockedOut, 0, policy_.lockout_seconds};
     }
-    save_state(db_, state);
+    save_state(db_, staff_role_name(role_), state);
     tx.commit();
     return PinCheck{PinVerdict::Rejected,
                     static_cast<int>(policy_.max_attempts - state.failed_attempts), 0};
 }
 
-std::optional<std::int64_t> AdminPinGuard::locked_seconds_left() const {
+std::optional<std::int64_t> StaffPinGuard::locked_seconds_left() const {
     // The UI may ask every frame for its countdown: the common cases are a plain read.
     const std::int64_t now = clock_.unix_seconds();
-    PinState state = load_state(db_);
+    PinState state = load_state(db_, staff_role_name(role_));
     if (state.locked_until == 0) return std::nullopt;
     if (const std::int64_t left = state.locked_until - now; left > 0 && left <= policy_.lockout_seconds) {
         return left;
     }
     storage::Transaction tx(db_);
-    state = load_state(db_);
-    const std::int64_t left = settle_lock(db_, state, now, policy_.lockout_seconds);
+    state = load_state(db_, staff_role_name(role_));
+    const std::int64_t left = settle_lock(db_, staff_role_name(role_), state, now, policy_.lockout_seconds);
     tx.commit();
     if (left > 0) return left;
     return std::nullopt;
 }
 
-void AdminPinGuard::replace_hash(std::string new_hash) { hash_ = std::move(new_hash); }
+std::string_view staff_role_name(StaffRole role) {
+    switch (role) {
+        case StaffRole::Admin: return "admin";
+        case StaffRole::Librarian: return "librarian";
+    }
+    return "admin";
+}
+
+void StaffPinGuard::replace_hash(std::string new_hash) { hash_ = std::move(new_hash); }
 
 }  // namespace desa::security

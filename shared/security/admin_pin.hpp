@@ -1,7 +1,7 @@
 #pragma once
-// The admin PIN guards leaving kiosk mode and the settings. Stored only as an Argon2id hash
-// (libsodium crypto_pwhash_str); wrong attempts are counted in the kiosk database so a restart
-// does not reset a lock-out.
+// Staff PINs: the admin PIN guards leaving kiosk mode and the settings, the librarian PIN the
+// library desk. Stored only as Argon2id hashes (libsodium crypto_pwhash_str); wrong attempts are
+// counted per role in the kiosk database so a restart does not reset a lock-out.
 #include <cstdint>
 #include <optional>
 #include <string>
@@ -33,11 +33,16 @@ struct LockoutPolicy {
     std::int64_t lockout_seconds = 300;
 };
 
-class AdminPinGuard {
+enum class StaffRole { Admin, Librarian };
+std::string_view staff_role_name(StaffRole);  // "admin", "librarian"
+
+class StaffPinGuard {
 public:
-    // `db` must have kiosk_migrations() applied (table admin_pin_state).
-    AdminPinGuard(storage::Database& db, const Clock& clock, std::string pin_hash,
+    // `db` must have kiosk_migrations() applied (table staff_pin_state). Each role has its own
+    // count of wrong attempts and its own lock-out.
+    StaffPinGuard(storage::Database& db, const Clock& clock, StaffRole role, std::string pin_hash,
                   LockoutPolicy policy);
+    StaffRole role() const { return role_; }
 
     // During a lock-out the PIN is not even checked. The n-th consecutive wrong PIN (n =
     // max_attempts) starts a lock-out; a right PIN resets the counter. If the wall clock jumps
@@ -49,6 +54,7 @@ public:
 private:
     storage::Database& db_;
     const Clock& clock_;
+    StaffRole role_;
     std::string hash_;
     LockoutPolicy policy_;
 };

@@ -6,7 +6,9 @@ namespace desa::session {
 namespace {
 
 constexpr std::array<std::string_view, kAllScreens.size()> kNames{
-    "attract", "home", "lessons", "library", "library-record", "queue", "aspirations", "admin-pin", "admin-settings"};
+    "attract",      "home",         "lessons",         "library",        "library-record", "queue",
+    "aspirations",  "admin-pin",    "admin-settings",  "librarian-pin",  "library-desk",   "catalog-edit",
+    "lending-checkout", "lending-return", "members",   "member",         "overdue"};
 
 constexpr int kSecretTapCount = 5;
 constexpr Millis kSecretTapWindow{4'000};
@@ -19,6 +21,19 @@ std::optional<Screen> screen_from_name(std::string_view name) {
     for (std::size_t i = 0; i < kNames.size(); ++i)
         if (kNames[i] == name) return kAllScreens[i];
     return std::nullopt;
+}
+
+bool needs_librarian(Screen screen) {
+    switch (screen) {
+        case Screen::LibraryDesk:
+        case Screen::CatalogEdit:
+        case Screen::LendingCheckout:
+        case Screen::LendingReturn:
+        case Screen::Members:
+        case Screen::MemberDetail:
+        case Screen::Overdue: return true;
+        default: return false;
+    }
 }
 
 KioskSession::KioskSession(IdlePolicy policy, i18n::Language default_language, Millis now)
@@ -50,6 +65,9 @@ void KioskSession::go_home() { open(Screen::Home); }
 void KioskSession::wipe() {
     forms = Forms{};
     library = catalog::LibraryVisit{};
+    catalog_editor = catalog::CatalogEditor{};
+    lending = lending::LendingDesk{};
+    librarian_ = false;
     focused_ = nullptr;
     language_ = default_language_;
     accessibility = {};
@@ -69,9 +87,19 @@ bool KioskSession::note_activity(Millis now) {
     return true;
 }
 
+void KioskSession::sign_out_librarian() {
+    librarian_ = false;
+    catalog_editor = catalog::CatalogEditor{};
+    lending = lending::LendingDesk{};
+    focused_ = nullptr;
+    std::erase_if(stack_, needs_librarian);
+    if (stack_.empty()) stack_.assign(1, Screen::Home);
+}
+
 bool KioskSession::has_visit_state() const {
-    return stack_.size() > 1 || screen() != Screen::Home || focused_ != nullptr ||
-           !forms.library_search.empty() || !forms.admin_pin.empty() || library.filters_active() ||
+    return stack_.size() > 1 || screen() != Screen::Home || focused_ != nullptr || librarian_ ||
+           !forms.library_search.empty() || !forms.admin_pin.empty() || !forms.librarian_pin.empty() ||
+           library.filters_active() ||
            language_ != default_language_ || accessibility.large_text ||
            accessibility.high_contrast;
 }

@@ -7,9 +7,11 @@
 #include <string_view>
 #include <vector>
 
+#include "catalog/catalog_editor.hpp"
 #include "catalog/library_visit.hpp"
 #include "core/clock.hpp"
 #include "i18n/catalog.hpp"
+#include "lending/lending_desk.hpp"
 #include "session/text_field.hpp"
 
 namespace desa::session {
@@ -24,11 +26,26 @@ enum class Screen {
     Aspirations,    // Aspirasi Warga
     AdminPin,       // hidden gesture -> PIN entry
     AdminSettings,  // after a correct PIN
+    // The library desk, behind the librarian PIN (signed_in_librarian()).
+    LibrarianPin,    // "Pustakawan" on the library screen -> PIN entry
+    LibraryDesk,     // the librarian's home: lending, members, cataloguing
+    CatalogEdit,     // add or edit a record and its copies; scan an ISBN to start
+    LendingCheckout, // member card + copy barcodes -> loans
+    LendingReturn,   // copy barcode -> returned (or renewed)
+    Members,         // find or register members
+    MemberDetail,    // one member: card with QR code, loans
+    Overdue,         // loans past their due date
 };
 
-inline constexpr std::array kAllScreens{Screen::Attract,  Screen::Home,         Screen::Lessons,
-                                        Screen::Library,  Screen::LibraryRecord, Screen::Queue,
-                                        Screen::Aspirations, Screen::AdminPin, Screen::AdminSettings};
+inline constexpr std::array kAllScreens{
+    Screen::Attract,      Screen::Home,        Screen::Lessons,         Screen::Library,
+    Screen::LibraryRecord, Screen::Queue,      Screen::Aspirations,     Screen::AdminPin,
+    Screen::AdminSettings, Screen::LibrarianPin, Screen::LibraryDesk,   Screen::CatalogEdit,
+    Screen::LendingCheckout, Screen::LendingReturn, Screen::Members,    Screen::MemberDetail,
+    Screen::Overdue};
+
+// Screens only a signed-in librarian may see.
+bool needs_librarian(Screen);
 
 std::string_view screen_name(Screen);  // "home", "library", "admin-pin", ...
 std::optional<Screen> screen_from_name(std::string_view);
@@ -50,6 +67,7 @@ enum class IdleEvent { None, WarningShown, Reset, AttractShown };
 struct Forms {
     TextField library_search{FieldKind::Text, 120, {}};
     TextField admin_pin{FieldKind::Pin, 12, {}};
+    TextField librarian_pin{FieldKind::Pin, 12, {}};
 };
 
 class KioskSession {
@@ -68,6 +86,14 @@ public:
 
     Forms forms;
     catalog::LibraryVisit library;  // filters, results and the opened record
+    catalog::CatalogEditor catalog_editor;  // librarian: the record being edited
+    lending::LendingDesk lending;           // librarian: check-out, return, members
+
+    // The librarian PIN was accepted during this visit; wipe() (idle timeout, home after a visit)
+    // signs out, so a desk left open never stays open for the next resident.
+    bool signed_in_librarian() const { return librarian_; }
+    void sign_in_librarian() { librarian_ = true; }
+    void sign_out_librarian();
     TextField* focused() const { return focused_; }
     void focus(TextField* field) { focused_ = field; }
 
@@ -99,6 +125,7 @@ private:
     Millis last_activity_;
     bool warning_ = false;
     std::vector<Millis> secret_taps_;
+    bool librarian_ = false;
 };
 
 }  // namespace desa::session

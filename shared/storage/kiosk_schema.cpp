@@ -109,6 +109,20 @@ constexpr Migration kKioskMigrations[] = {
         );
         INSERT INTO catalog_state (id, generation) VALUES (1, 0);
     )sql"},
+    {3, "staff PIN lock-out per role", R"sql(
+        -- The admin and the librarian each have their own count of wrong PINs and lock-out, so a
+        -- resident guessing at the library desk cannot lock the operator out (and the reverse).
+        CREATE TABLE staff_pin_state (
+            role            TEXT PRIMARY KEY CHECK (role IN ('admin', 'librarian')),
+            failed_attempts INTEGER NOT NULL DEFAULT 0 CHECK (failed_attempts >= 0),
+            locked_until    INTEGER NOT NULL DEFAULT 0,
+            locked_at       INTEGER NOT NULL DEFAULT 0
+        ) WITHOUT ROWID;
+        INSERT INTO staff_pin_state (role, failed_attempts, locked_until, locked_at)
+            SELECT 'admin', failed_attempts, locked_until, locked_at FROM admin_pin_state;
+        INSERT INTO staff_pin_state (role) VALUES ('librarian');
+        DROP TABLE admin_pin_state;
+    )sql"},
 };
 
 }  // namespace

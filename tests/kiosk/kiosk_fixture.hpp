@@ -24,7 +24,7 @@ struct DemoKiosk {
         std::string pattern = (std::filesystem::temp_directory_path() / "desa-kiosk-test-XXXXXX").string();
         if (::mkdtemp(pattern.data()) == nullptr) throw std::runtime_error("mkdtemp failed");
         data_dir = pattern;
-        ctx = kiosk::load_kiosk_context({source_assets() / "demo/kiosk.toml", data_dir, source_assets()});
+        ctx = kiosk::load_kiosk_context({source_assets() / "demo/kiosk.toml", data_dir, source_assets(), std::nullopt});
     }
     ~DemoKiosk() {
         ctx.reset();

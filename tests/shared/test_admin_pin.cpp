@@ -9,7 +9,8 @@
 #include "test_support.hpp"
 
 using desa::ManualClock;
-using desa::security::AdminPinGuard;
+using desa::security::StaffPinGuard;
+using desa::security::StaffRole;
 using desa::security::LockoutPolicy;
 using desa::security::PinRule;
 using desa::security::PinVerdict;
@@ -41,15 +42,18 @@ struct Kiosk {
     Database db = desa::storage::open_kiosk_database(dir.path());
     LockoutPolicy policy{5, 300};
 
-    AdminPinGuard guard() { return AdminPinGuard(db, clock, pin_hash(), policy); }
+    StaffPinGuard guard(StaffRole role = StaffRole::Admin) {
+        return StaffPinGuard(db, clock, role, pin_hash(), policy);
+    }
 
-    void lock_out(AdminPinGuard& g) {
+    void lock_out(StaffPinGuard& g) {
         for (int i = 0; i < policy.max_attempts; ++i) g.check("000111");
         REQUIRE(g.locked_seconds_left().has_value());
     }
 
-    std::int64_t stored(const char* column) {
-        auto s = db.prepare(std::string("SELECT ") + column + " FROM admin_pin_state WHERE id = 1");
+    std::int64_t stored(const char* column, const char* role = "admin") {
+        auto s = db.prepare(std::string("SELECT ") + column + " FROM staff_pin_state WHERE role = ?1");
+        s.bind(1, std::string_view(role));
         REQUIRE(s.step());
         return s.column_int64(0);
     }
@@ -128,7 +132,7 @@ TEST_CASE("rules for a new admin PIN", "[security]") {
 
 TEST_CASE("wrong PINs count down to a lock-out", "[security]") {
     Kiosk k;
-    AdminPinGuard g = k.guard();
+    StaffPinGuard g = k.guard();
     for (int left = 4; left >= 1; --left) {
         const auto r = g.check("111000");
         CHECK(r.verdict == PinVerdict::Rejected);
@@ -157,7 +161,7 @@ TEST_CASE("wrong PINs count down to a lock-out", "[security]") {
 
 TEST_CASE("an expired lock-out gives a fresh round of attempts", "[security]") {
     Kiosk k;
-    AdminPinGuard g = k.guard();
+    StaffPinGuard g = k.guard();
     k.lock_out(g);
     k.clock.advance(300s);
     const auto r = g.check("111000");
@@ -167,7 +171,7 @@ TEST_CASE("an expired lock-out gives a fresh round of attempts", "[security]") {
 
 TEST_CASE("the right PIN resets the count of wrong ones", "[security]") {
     Kiosk k;
-    AdminPinGuard g = k.guard();
+    StaffPinGuard g = k.guard();
     for (int i = 0; i < 4; ++i) g.check("111000");
     const auto ok = g.check(kPin);
     CHECK(ok.verdict == PinVerdict::Accepted);
@@ -178,19 +182,19 @@ TEST_CASE("the right PIN resets the count of wrong ones", "[security]") {
 TEST_CASE("a lock-out survives a restart of the kiosk", "[security]") {
     Kiosk k;
     {
-        AdminPinGuard g = k.guard();
+        StaffPinGuard g = k.guard();
         for (int i = 0; i < 3; ++i) g.check("111000");
     }
     // Pulling the plug between attempts does not give new ones.
     k.db = desa::storage::open_kiosk_database(k.dir.path());
     {
-        AdminPinGuard g = k.guard();
+        StaffPinGuard g = k.guard();
         CHECK(g.check("111000").attempts_left == 1);
         CHECK(g.check("111000").verdict == PinVerdict::LockedOut);
     }
     k.clock.advance(60s);
     k.db = desa::storage::open_kiosk_database(k.dir.path());
-    AdminPinGuard g = k.guard();
+    StaffPinGuard g = k.guard();
     CHECK(g.locked_seconds_left() == std::optional<std::int64_t>(240));
     CHECK(g.check(kPin).verdict == PinVerdict::LockedOut);
 }
@@ -210,7 +214,7 @@ TEST_CASE("a wall clock that jumps restarts the lock from now, never lengthens i
     for (const Row& row : rows) {
         DYNAMIC_SECTION(row.name) {
             Kiosk k;
-            AdminPinGuard g = k.guard();
+            StaffPinGuard g = k.guard();
             k.lock_out(g);
             k.clock.wall_seconds += row.jump_s;
             CHECK(g.locked_seconds_left() == std::optional<std::int64_t>(row.expected_left));
@@ -227,7 +231,7 @@ TEST_CASE("a wall clock that jumps restarts the lock from now, never lengthens i
 TEST_CASE("policy and hash can differ per kiosk", "[security]") {
     Kiosk k;
     k.policy = LockoutPolicy{3, 30};
-    AdminPinGuard g = k.guard();
+    StaffPinGuard g = k.guard();
     CHECK(g.check("111000").attempts_left == 2);
     CHECK(g.check("111000").attempts_left == 1);
     const auto locked = g.check("111000");
@@ -238,4 +242,16 @@ TEST_CASE("policy and hash can differ per kiosk", "[security]") {
     g.replace_hash(cheap_hash("907214"));
     CHECK(g.check(kPin).verdict == PinVerdict::Rejected);
     CHECK(g.check("907214").verdict == PinVerdict::Accepted);
+}
+
+TEST_CASE("the admin and the librarian are locked out separately", "[security]") {
+    Kiosk k;
+    StaffPinGuard admin = k.guard(StaffRole::Admin);
+    StaffPinGuard librarian = k.guard(StaffRole::Librarian);
+    k.lock_out(librarian);
+    CHECK(librarian.check(kPin).verdict == PinVerdict::LockedOut);
+    CHECK_FALSE(admin.locked_seconds_left().has_value());
+    CHECK(admin.check(kPin).verdict == PinVerdict::Accepted);
+    CHECK(k.stored("failed_attempts", "librarian") == 5);
+    CHECK(k.stored("failed_attempts", "admin") == 0);
 }

@@ -107,4 +107,10 @@ TEST_CASE("a folder of images works as a camera, in name order, skipping unreada
     REQUIRE(second);
     CHECK(scan::read_codes(*second).at(0).text == "9780439023481");
     CHECK_FALSE(camera.next_frame());
+    // A picture arriving later is the next frame; the ones already taken do not come back.
+    write_code_png(dir / "0-late.png", ZXing::BarcodeFormat::QRCode, "late");
+    auto late = camera.next_frame();
+    REQUIRE(late);
+    CHECK(scan::read_codes(*late).at(0).text == "late");
+    CHECK_FALSE(camera.next_frame());
 }

@@ -26,11 +26,12 @@ TEST_CASE("open_kiosk_database creates a private data dir and a durable kiosk.db
         CHECK(db.journal_mode() == "wal");
         CHECK(db.synchronous_level() == 2);  // FULL: resident data survives a power cut
         CHECK(db.schema_version() == desa::storage::kiosk_migrations().back().version);
-        CHECK(scalar(db, "SELECT count(*) FROM admin_pin_state") == 1);
-        CHECK(scalar(db, "SELECT failed_attempts + locked_until + locked_at FROM admin_pin_state") == 0);
-        // The lock-out state is a single row: a second one cannot appear by accident.
-        CHECK_THROWS_AS(db.exec("INSERT INTO admin_pin_state VALUES (2, 0, 0, 0)"), StorageError);
-        CHECK_THROWS_AS(db.exec("UPDATE admin_pin_state SET failed_attempts = -1"), StorageError);
+        CHECK(scalar(db, "SELECT count(*) FROM staff_pin_state") == 2);
+        CHECK(scalar(db, "SELECT sum(failed_attempts + locked_until + locked_at) FROM staff_pin_state") == 0);
+        // One row per known role: another cannot appear by accident.
+        CHECK_THROWS_AS(db.exec("INSERT INTO staff_pin_state VALUES ('visitor', 0, 0, 0)"), StorageError);
+        CHECK_THROWS_AS(db.exec("INSERT INTO staff_pin_state VALUES ('admin', 0, 0, 0)"), StorageError);
+        CHECK_THROWS_AS(db.exec("UPDATE staff_pin_state SET failed_attempts = -1"), StorageError);
     }
     struct stat st {};
     REQUIRE(::stat(data.c_str(), &st) == 0);
@@ -39,7 +40,21 @@ TEST_CASE("open_kiosk_database creates a private data dir and a durable kiosk.db
     Database again = desa::storage::open_kiosk_database(data);  // restart: nothing re-applied
     CHECK(scalar(again, "SELECT count(*) FROM schema_migrations") ==
           static_cast<std::int64_t>(desa::storage::kiosk_migrations().size()));
-    CHECK(scalar(again, "SELECT count(*) FROM admin_pin_state") == 1);
+    CHECK(scalar(again, "SELECT count(*) FROM staff_pin_state") == 2);
+}
+
+TEST_CASE("migration 3 keeps an admin lock-out that was running before the upgrade", "[storage]") {
+    TempDir dir;
+    {
+        Database db = Database::open(dir / "kiosk.db", desa::storage::Durability::Full,
+                                     desa::storage::kiosk_migrations().first(2));
+        db.exec("UPDATE admin_pin_state SET failed_attempts = 5, locked_until = 2000000000, locked_at = 1999999700");
+    }
+    Database db = desa::storage::open_kiosk_database(dir.path());
+    CHECK(scalar(db, "SELECT failed_attempts FROM staff_pin_state WHERE role = 'admin'") == 5);
+    CHECK(scalar(db, "SELECT locked_until FROM staff_pin_state WHERE role = 'admin'") == 2000000000);
+    CHECK(scalar(db, "SELECT failed_attempts + locked_until FROM staff_pin_state WHERE role = 'librarian'") == 0);
+    CHECK(scalar(db, "SELECT count(*) FROM sqlite_schema WHERE name = 'admin_pin_state'") == 0);
 }
 
 TEST_CASE("kiosk migrations are numbered 1, 2, 3 ... and named", "[storage]") {
