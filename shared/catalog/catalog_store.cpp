@@ -1,12 +1,14 @@
 #include "catalog/catalog_store.hpp"
 
 #include <algorithm>
+#include <optional>
 #include <set>
 #include <sqlite3.h>
 #include <stdexcept>
 
 #include "catalog/catalog_index.hpp"
 #include "catalog/isbn.hpp"
+#include "catalog/key_hashes.hpp"
 
 namespace desa::catalog {
 
@@ -137,6 +139,7 @@ struct CatalogStore::Statements {
         insert_copy, update_copy, move_copy, delete_unlabelled, tally, update_facets, insert_facets, copy_call_numbers, unindex, bump, index, get,
         get_copies, copy_record, set_withdrawn, set_status;
     index::StemCache stems;
+    std::optional<KeyHashes> bulk;  // set by begin_bulk_load()
 };
 
 CatalogStore::CatalogStore(storage::Database& db) : db_(db), st_(std::make_unique<Statements>(db)) {}
@@ -146,6 +149,7 @@ CatalogStore::~CatalogStore() = default;
 std::optional<std::int64_t> CatalogStore::find_by_control_number(std::string_view control_number) {
     const std::string cn = trimmed(control_number);
     if (cn.empty()) return std::nullopt;
+    if (st_->bulk && !st_->bulk->may_contain(KeyHashes::ControlNumber, cn)) return std::nullopt;
     Use s(st_->by_control);
     s->bind(1, cn);
     if (!s->step()) return std::nullopt;
@@ -155,6 +159,7 @@ std::optional<std::int64_t> CatalogStore::find_by_control_number(std::string_vie
 std::optional<std::int64_t> CatalogStore::find_by_isbn(std::string_view isbn) {
     const auto isbn13 = normalize_isbn(isbn);
     if (!isbn13) return std::nullopt;
+    if (st_->bulk && !st_->bulk->may_contain(KeyHashes::Isbn, *isbn13)) return std::nullopt;
     Use s(st_->by_isbn);
     s->bind(1, *isbn13);
     if (!s->step()) return std::nullopt;
@@ -164,6 +169,7 @@ std::optional<std::int64_t> CatalogStore::find_by_isbn(std::string_view isbn) {
 std::optional<std::int64_t> CatalogStore::find_copy_by_barcode(std::string_view barcode) {
     const std::string code = trimmed(barcode);
     if (code.empty()) return std::nullopt;
+    if (st_->bulk && !st_->bulk->may_contain(KeyHashes::Barcode, code)) return std::nullopt;
     Use s(st_->copy_by_barcode);
     s->bind(1, code);
     if (!s->step()) return std::nullopt;
@@ -194,6 +200,7 @@ UpsertOutcome CatalogStore::upsert(Record& record) {
     }
     if (!id) id = find_by_control_number(record.control_number);
     for (std::size_t i = 0; !id && i < record.isbns.size(); ++i) {
+        if (st_->bulk && !st_->bulk->may_contain(KeyHashes::Isbn, record.isbns[i])) continue;
         Use s(st_->by_isbn);
         s->bind(1, record.isbns[i]);
         while (s->step()) {
@@ -243,7 +250,7 @@ UpsertOutcome CatalogStore::upsert(Record& record) {
     }
     for (Copy& copy : record.copies) {
         std::optional<std::int64_t> copy_id;
-        if (!copy.barcode.empty()) {
+        if (!copy.barcode.empty() && (!st_->bulk || st_->bulk->may_contain(KeyHashes::Barcode, copy.barcode))) {
             Use s(st_->copy_by_barcode);
             s->bind(1, copy.barcode);
             if (s->step()) {
@@ -285,10 +292,16 @@ UpsertOutcome CatalogStore::upsert(Record& record) {
     for (std::int64_t r : touched) {
         recount(r, fresh ? &record : nullptr);
         if (r == *id) {
-            reindex(r, &record);
+            reindex(r, &record, fresh);
         } else {
             reindex(r);  // a record that lost a copy to this one: its call numbers changed
         }
+    }
+    if (st_->bulk) {
+        if (!record.control_number.empty()) st_->bulk->add(KeyHashes::ControlNumber, record.control_number);
+        for (const std::string& isbn : record.isbns) st_->bulk->add(KeyHashes::Isbn, isbn);
+        for (const Copy& c : record.copies)
+            if (!c.barcode.empty()) st_->bulk->add(KeyHashes::Barcode, c.barcode);
     }
     scope.commit();
     record.id = *id;
@@ -343,13 +356,14 @@ void CatalogStore::recount(std::int64_t record_id, const Record* fresh) {
 }
 
 // Delete + insert: FTS5 has no cheaper update, and a withdrawn record simply gets no new row.
-void CatalogStore::reindex(std::int64_t record_id, const Record* record) {
-    {
+void CatalogStore::reindex(std::int64_t record_id, const Record* record, bool fresh) {
+    if (!st_->bulk) {  // a bulk load bumped it once when it began
         Use s(st_->bump);  // the vocabulary search keeps in memory is stale now
         s->step();
     }
-    {
-        // Also for a new id: a row left by a record deleted behind the store's back must go.
+    if (!fresh || !st_->bulk) {
+        // Also for a new id: a row left by a record deleted behind the store's back must go (a bulk
+        // load began with an empty index, and a fresh record's id is new).
         Use s(st_->unindex);
         s->bind(1, record_id);
         s->step();
@@ -362,7 +376,12 @@ void CatalogStore::reindex(std::int64_t record_id, const Record* record) {
     }
     if (record->withdrawn) return;
     std::vector<std::string> call_numbers;
-    {
+    if (fresh) {  // its copies are exactly record->copies: spare reading them back
+        for (const Copy& c : record->copies)
+            if (!c.call_number.empty() && c.call_number != record->call_number &&
+                std::find(call_numbers.begin(), call_numbers.end(), c.call_number) == call_numbers.end())
+                call_numbers.push_back(c.call_number);
+    } else {
         Use s(st_->copy_call_numbers);
         s->bind(1, record_id);
         while (s->step()) call_numbers.push_back(s->column_text(0));
@@ -474,6 +493,19 @@ std::vector<std::int64_t> CatalogStore::all_ids() {
     auto s = db_.prepare("SELECT id FROM catalog_records WHERE withdrawn = 0 ORDER BY id");
     while (s.step()) ids.push_back(s.column_int64(0));
     return ids;
+}
+
+bool CatalogStore::begin_bulk_load() {
+    if (st_->bulk) return true;
+    if (sqlite3_get_autocommit(db_.handle()) != 0) return false;
+    auto s = db_.prepare("SELECT EXISTS (SELECT 1 FROM catalog_records) OR EXISTS (SELECT 1 FROM catalog_copies) "
+                         "OR EXISTS (SELECT 1 FROM catalog_index_docsize)");
+    s.step();
+    if (s.column_int64(0) != 0) return false;
+    Use bump(st_->bump);  // once for the whole load (reindex skips it)
+    bump->step();
+    st_->bulk.emplace();
+    return true;
 }
 
 void CatalogStore::rebuild_index() {

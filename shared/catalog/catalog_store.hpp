@@ -49,6 +49,13 @@ public:
     std::int64_t count();
     // Re-folds every record into the index: after a change to text_fold, or to repair it.
     void rebuild_index();
+    // Speeds up a bulk import into an EMPTY catalogue, inside the caller's transaction: the store
+    // remembers (as 4-byte hashes) every control number, ISBN and barcode it writes from now on,
+    // and skips the matching SELECT for one it has not written (none can be in the catalogue), and
+    // the removal of index rows for new ids. Returns false, and changes nothing, when the catalogue
+    // (records, withdrawn ones too, copies or index) is not empty or no transaction is open. Ends
+    // with the store.
+    bool begin_bulk_load();
     // Calls `visit` for every record in the catalogue (with copies; not withdrawn) in id order,
     // for export.
     template <typename Visit>
@@ -62,7 +69,8 @@ private:
     std::vector<std::int64_t> all_ids();
     // `record`: the record as just written, to spare reading it back (import speed); nullptr
     // reads it.
-    void reindex(std::int64_t record_id, const Record* record = nullptr);
+    // `fresh`: `record` was just added with exactly its copies (none moved from another record).
+    void reindex(std::int64_t record_id, const Record* record = nullptr, bool fresh = false);
     void recount(std::int64_t record_id, const Record* fresh = nullptr);
     storage::Database& db_;
     std::unique_ptr<Statements> st_;

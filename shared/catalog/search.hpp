@@ -66,10 +66,15 @@ struct SearchResult {
     // the title, the rest; copies on the shelf first, newest first within each) and facets are
     // left empty. total is still exact. Keeps every keystroke within one frame at 100k records.
     bool broad = false;
+    // A one-letter query matched kCountCap records or more: total is kCountCap, a lower bound
+    // (show "10000+"). Counting them all costs a frame at 1M records.
+    bool total_capped = false;
 };
 
 // Above this many matches a search is `broad` (see SearchResult).
 constexpr int kRankedMatches = 1000;
+// A one-letter query counts its matches up to this many (see SearchResult::total_capped).
+constexpr int kCountCap = 10000;
 
 // Text without a single letter or digit (empty, only punctuation or emoji) gives an empty result:
 // there is nothing to look for, and browsing the whole catalogue is a different screen.

@@ -94,6 +94,21 @@ std::string exact_match(const std::vector<std::string>& tokens, std::string_view
     return std::string(columns.empty() ? kTextColumns : columns) + " : (" + join(parts, " AND ") + ")";
 }
 
+std::string typing_match(const std::vector<std::string>& tokens, std::string_view columns) {
+    std::vector<std::string> parts;
+    for (std::size_t i = 0; i < tokens.size(); ++i) parts.push_back(quoted(tokens[i]) + (i + 1 == tokens.size() ? "*" : ""));
+    return std::string(columns.empty() ? kTextColumns : columns) + " : (" + join(parts, " AND ") + ")";
+}
+
+std::string ranking_match(const std::vector<std::string>& tokens) {
+    std::vector<std::string> parts;
+    for (std::size_t i = 0; i + 1 < tokens.size(); ++i) parts.push_back(quoted(tokens[i]));
+    if (!tokens.empty()) parts.push_back("(" + quoted(tokens.back()) + "* OR " + quoted(tokens.back()) + ")");
+    return std::string(kTextColumns) + " : (" + join(parts, " AND ") + ")";
+}
+
+std::string joined(const std::vector<std::string>& tokens) { return join(tokens, " "); }
+
 std::string roots_match(const std::string& token) {
     std::vector<std::string> roots;
     for (const std::string& r : indonesian_stems(token))

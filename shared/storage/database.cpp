@@ -75,10 +75,8 @@ bool is_corruption(int rc) {
     return primary == SQLITE_NOTADB || primary == SQLITE_CORRUPT;
 }
 
-// An existing file must be a healthy database before we write a single byte to it: a kiosk that
-// "fixes" a damaged file by recreating it would silently lose residents' data.
-void check_existing_file(sqlite3* db, const fs::path& file) {
-    const ScalarResult check = query_scalar(db, "PRAGMA quick_check");
+// Turns a failed check (or the schema read before it) into the refusal the caller sees.
+void throw_if_failed(const ScalarResult& check, const fs::path& file, std::string_view what) {
     if ((check.rc & 0xff) == SQLITE_NOTADB) {
         throw StorageError(file.string() + " is not a valid SQLite database (" + check.error + ")" +
                            untouched_hint());
@@ -93,9 +91,61 @@ void check_existing_file(sqlite3* db, const fs::path& file) {
     if (check.text != "ok") {
         std::string finding = check.text;  // e.g. "*** in database main ***\nPage 64: ..."
         std::replace(finding.begin(), finding.end(), '\n', ' ');
-        throw StorageError(file.string() + " failed its integrity check (" + finding + ")" +
-                           untouched_hint());
+        throw StorageError(file.string() + " failed its integrity check (" + std::string(what) + finding +
+                           ")" + untouched_hint());
     }
+}
+
+std::string quoted_literal(std::string_view text) {
+    std::string out = "'";
+    for (char c : text) {
+        if (c == '\'') out += '\'';
+        out += c;
+    }
+    return out + "'";
+}
+
+// The ordinary tables (not virtual ones, whose data lives in ordinary shadow tables) that open()
+// checks itself: all but those OpenOptions defers.
+std::vector<std::string> tables_checked_at_open(sqlite3* db, const fs::path& file, const OpenOptions& options) {
+    sqlite3_stmt* stmt = nullptr;
+    int rc = sqlite3_prepare_v2(db,
+                                "SELECT name FROM sqlite_schema WHERE type = 'table' "
+                                "AND coalesce(sql, '') NOT LIKE 'CREATE VIRTUAL TABLE%' ORDER BY name",
+                                -1, &stmt, nullptr);
+    std::vector<std::string> names;
+    while (rc == SQLITE_OK && (rc = sqlite3_step(stmt)) == SQLITE_ROW) {
+        const auto* text = reinterpret_cast<const char*>(sqlite3_column_text(stmt, 0));
+        const std::string name = text != nullptr ? text : "";
+        const bool deferred = std::any_of(options.deferred_check_prefixes.begin(), options.deferred_check_prefixes.end(),
+                                          [&](const std::string& prefix) { return name.starts_with(prefix); });
+        if (!deferred) names.push_back(name);
+        rc = SQLITE_OK;
+    }
+    ScalarResult result;
+    result.rc = rc == SQLITE_DONE ? SQLITE_OK : rc;
+    if (result.rc != SQLITE_OK) result.error = sqlite3_errmsg(db);
+    result.text = "ok";
+    sqlite3_finalize(stmt);
+    throw_if_failed(result, file, "");
+    return names;
+}
+
+// An existing file must be a healthy database before we write a single byte to it: a kiosk that
+// "fixes" a damaged file by recreating it would silently lose residents' data. Returns true when
+// tables were left for the background check.
+bool check_existing_file(sqlite3* db, const fs::path& file, const OpenOptions& options) {
+    if (options.deferred_check_prefixes.empty()) {
+        throw_if_failed(query_scalar(db, "PRAGMA quick_check"), file, "");
+        return false;
+    }
+    // Reading the schema reads the header and every schema page: a foreign or truncated file
+    // fails here (SQLite compares the header's page count with the file's size).
+    for (const std::string& table : tables_checked_at_open(db, file, options)) {
+        const std::string sql = "PRAGMA quick_check(" + quoted_literal(table) + ")";
+        throw_if_failed(query_scalar(db, sql.c_str()), file, "table " + table + ": ");
+    }
+    return true;
 }
 
 // Version recorded in an existing file, read without creating anything.
@@ -224,8 +274,10 @@ bool Statement::column_is_null(int col) const {
 
 // ----------------------------------------------------------------------------------- Database
 
+Database::Database(sqlite3* db, fs::path file) : db_(db), file_(std::move(file)) {}
+
 Database Database::open(const fs::path& file, Durability durability,
-                        std::span<const Migration> migrations) {
+                        std::span<const Migration> migrations, const OpenOptions& options) {
     validate_migrations(migrations);
     const int newest_known = migrations.empty() ? 0 : migrations.back().version;
 
@@ -258,7 +310,7 @@ Database Database::open(const fs::path& file, Durability durability,
     if (existed) {
         // Until the file has passed the checks, closing must not checkpoint a WAL into it.
         sqlite3_db_config(raw, SQLITE_DBCONFIG_NO_CKPT_ON_CLOSE, 1, static_cast<int*>(nullptr));
-        check_existing_file(raw, file);
+        db.check_deferred_ = check_existing_file(raw, file, options);
         const int version = recorded_version(raw, file);
         if (version > newest_known) {
             throw StorageError(file.string() + " was created by a newer version of desa-kiosk (schema " +
@@ -278,6 +330,7 @@ Database Database::open(const fs::path& file, Durability durability,
     }
     db.exec(durability == Durability::Full ? "PRAGMA synchronous=FULL" : "PRAGMA synchronous=NORMAL");
     db.exec("PRAGMA foreign_keys=ON");
+    if (options.cache_kib > 0) db.exec("PRAGMA cache_size=-" + std::to_string(options.cache_kib));
     db.exec(
         "CREATE TABLE IF NOT EXISTS schema_migrations ("
         " version INTEGER PRIMARY KEY, name TEXT NOT NULL, applied_at TEXT NOT NULL);"
@@ -306,19 +359,47 @@ Database Database::open(const fs::path& file, Durability durability,
 }
 
 Database::Database(Database&& other) noexcept
-    : db_(std::exchange(other.db_, nullptr)), file_(std::move(other.file_)) {}
+    : db_(std::exchange(other.db_, nullptr)),
+      file_(std::move(other.file_)),
+      check_deferred_(std::exchange(other.check_deferred_, false)),
+      check_(std::move(other.check_)) {}
 
 Database& Database::operator=(Database&& other) noexcept {
     if (this != &other) {
+        check_.reset();
         sqlite3_close_v2(db_);
         db_ = std::exchange(other.db_, nullptr);
         file_ = std::move(other.file_);
+        check_deferred_ = std::exchange(other.check_deferred_, false);
+        check_ = std::move(other.check_);
     }
     return *this;
 }
 
 // close_v2 defers the close until outstanding statements are finalised instead of failing.
-Database::~Database() { sqlite3_close_v2(db_); }
+Database::~Database() {
+    check_.reset();  // interrupts a background check still running
+    sqlite3_close_v2(db_);
+}
+
+void Database::start_integrity_check() {
+    if (check_deferred_ && !check_ && db_ != nullptr) check_ = std::make_unique<BackgroundIntegrityCheck>(file_);
+}
+
+IntegrityVerdict Database::integrity() const {
+    if (check_) return check_->verdict();
+    IntegrityVerdict v;
+    if (!check_deferred_) {
+        v.state = IntegrityState::Ok;
+        v.at_open = true;
+    }
+    return v;
+}
+
+IntegrityVerdict Database::wait_for_integrity_check() {
+    start_integrity_check();
+    return check_ ? check_->wait() : integrity();
+}
 
 void Database::exec(std::string_view sql) {
     const std::string text(sql);  // sqlite3_exec needs a terminated string

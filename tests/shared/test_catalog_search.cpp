@@ -436,3 +436,86 @@ TEST_CASE("search: a query matching most of a large catalogue takes the broad pa
     CHECK_FALSE(narrow.broad);
     CHECK(titles(narrow) == Titles{"Bukunya Nomor 1099"});
 }
+
+TEST_CASE("search: titles and series rank by what the resident named, not by length", "[catalog][search]") {
+    // Series written the goodbooks way ("Name, #2") and the MARC 490 way ("Name ; 2"). The first
+    // book of each series is on loan and older than its box set: neither may push it down.
+    struct Book {
+        const char* title;
+        const char* series;
+        int year;
+        bool on_shelf;
+        const char* author = "";
+    };
+    const std::vector<Book> books{
+        {"The Hunger Games Trilogy Box Set", "The Hunger Games, #1-3", 2010, true},
+        {"The World of the Hunger Games", "", 2012, true},
+        {"The Hunger Games: Catching Fire", "The Hunger Games ; 2", 2009, true},
+        {"The Hunger Games", "The Hunger Games, #1", 2008, false},
+        {"Mockingjay", "The Hunger Games, #3", 2010, true},
+        {"Harry Potter Box Set", "Harry Potter, #1-7", 2007, true},
+        {"Harry Potter: Film Wizardry", "", 2010, true},
+        {"Harry Potter and the Cursed Child", "Harry Potter, #8", 2016, true},
+        {"Harry Potter and the Chamber of Secrets", "Harry Potter ; 2", 1998, true},
+        {"Harry Potter and the Philosopher's Stone", "Harry Potter, #1", 1997, false},
+        {"Harry Potter and Philosophy", "", 2004, true},
+        {"Kebun Sayur di Pekarangan", "", 2020, true, "Potter, Harry"},
+        {"The Lord of the Rings Sketchbook", "", 2005, true},
+        {"The Lord of the Rings", "", 1954, false},
+    };
+    desa::test::TempDir dir;
+    auto db = desa::storage::open_kiosk_database(dir.path());
+    desa::catalog::CatalogStore store(db);
+    int n = 0;
+    for (const Book& b : books) {
+        desa::catalog::Record r;
+        r.title = b.title;
+        r.series = b.series;
+        r.year = b.year;
+        if (*b.author != '\0') r.authors = {b.author};
+        r.copies = {desa::catalog::Copy{0, "RANK-" + std::to_string(++n), "Rak A", "",
+                                        b.on_shelf ? desa::catalog::CopyStatus::Available
+                                                   : desa::catalog::CopyStatus::OnLoan,
+                                        std::nullopt}};
+        store.upsert(r);
+    }
+    const auto E = MatchKind::Exact, P = MatchKind::Prefix;
+    const Titles hunger{"The Hunger Games", "The Hunger Games: Catching Fire", "Mockingjay",
+                        "The Hunger Games Trilogy Box Set", "The World of the Hunger Games"};
+    const Titles potter{"Harry Potter and the Philosopher's Stone", "Harry Potter and the Chamber of Secrets",
+                        "Harry Potter and the Cursed Child", "Harry Potter Box Set", "Harry Potter: Film Wizardry",
+                        "Harry Potter and Philosophy", "Kebun Sayur di Pekarangan"};
+    const Titles by_shelf_then_year{
+        "Harry Potter and the Cursed Child",       "Harry Potter: Film Wizardry",
+        "Harry Potter Box Set",                    "Harry Potter and Philosophy",
+        "Harry Potter and the Chamber of Secrets", "Harry Potter and the Philosopher's Stone",
+        "Kebun Sayur di Pekarangan"};
+    check_rows(db, {
+        // 1 the exact title, 2 the series in volume order then its sets, 4 the title holding the words.
+        {"the hunger games", hunger, 5, E},
+        {"THE HUNGER GAMES", hunger, 5, E},
+        {"hunger games", hunger, 5, E},  // a leading article in the title is skipped
+        {"the hunger gam", hunger, 5, P},  // typing: the same order with the last word half typed
+        // No title is "Harry Potter": the series, then titles starting with it (newer first), then
+        // the author of that name.
+        {"harry potter", potter, 7, E},
+        {"harry pot", potter, 7, P},
+        // One word names no series here: titles starting with it, on the shelf and newer first.
+        {"harry", by_shelf_then_year, 7, E},
+        // Out of order the words start no title or series: titles holding them, the same way.
+        {"potter harry", by_shelf_then_year, 7, E},
+        {"philosophers stone", {"Harry Potter and the Philosopher's Stone"}, 1, E},
+        {"lord of the rings", {"The Lord of the Rings", "The Lord of the Rings Sketchbook"}, 2, E},
+        {"the lord of the rings", {"The Lord of the Rings", "The Lord of the Rings Sketchbook"}, 2, E},
+        {"rings", {"The Lord of the Rings Sketchbook", "The Lord of the Rings"}, 2, E},  // tier 4: newer first
+        {"mockingjay", {"Mockingjay"}, 1, E},
+        // The volume typed after the series' name finds that volume.
+        {"harry potter 2", {"Harry Potter and the Chamber of Secrets"}, 1, E},
+        {"hunger games 3", {"Mockingjay", "The Hunger Games Trilogy Box Set"}, 2, E},
+    });
+    // Each hit says whether all its words were whole.
+    const auto typing = find(db, "harry pot");
+    for (const auto& h : typing.hits) CHECK(h.kind == MatchKind::Prefix);
+    const auto whole = find(db, "harry potter");
+    for (const auto& h : whole.hits) CHECK(h.kind == MatchKind::Exact);
+}
