@@ -181,8 +181,17 @@ bool tile(Ui& ui, std::string_view id, std::string_view title, std::string_view 
     const float pad = ui.theme.px(18);
     const float text_w = size.x - 2 * pad;
     const float title_h = wrapped_height(ui.fonts.tile, title, text_w);
-    const float subtitle_h = wrapped_height(ui.fonts.body, subtitle, text_w);
     const float gap = pad * 0.5f;
+    // The subtitle only explains the title: with large text in a small tile it steps down to the
+    // small font, and is left out rather than cut off when even that does not fit.
+    const float room_for_subtitle = size.y - 1.5f * pad - title_h - gap;
+    ImFont* subtitle_font = ui.fonts.body;
+    float subtitle_h = wrapped_height(subtitle_font, subtitle, text_w);
+    if (subtitle_h > room_for_subtitle) {
+        subtitle_font = ui.fonts.small;
+        subtitle_h = wrapped_height(subtitle_font, subtitle, text_w);
+    }
+    if (subtitle_h > room_for_subtitle) subtitle_h = 0;
     float icon_size = std::min({size.y * 0.34f, size.x * 0.3f, size.y - 2 * pad - title_h - subtitle_h - 2 * gap});
     if (icon_size < ui.theme.px(28)) icon_size = 0;
     const float block_h = (icon_size > 0 ? icon_size + gap : 0) + title_h + gap + subtitle_h;
@@ -194,8 +203,9 @@ bool tile(Ui& ui, std::string_view id, std::string_view title, std::string_view 
     text_in_box(ui, std::string(id) + ".title", ui.fonts.tile, title, ImVec2(min.x + pad, y),
                 ImVec2(max.x - pad, std::min(y + title_h, max.y - pad)), p.tile_text);
     y += title_h + gap;
-    text_in_box(ui, std::string(id) + ".subtitle", ui.fonts.body, subtitle, ImVec2(min.x + pad, y),
-                ImVec2(max.x - pad, std::min(y + subtitle_h, max.y - pad * 0.5f)), p.tile_text);
+    if (subtitle_h > 0)
+        text_in_box(ui, std::string(id) + ".subtitle", subtitle_font, subtitle, ImVec2(min.x + pad, y),
+                    ImVec2(max.x - pad, std::min(y + subtitle_h, max.y - pad * 0.5f)), p.tile_text);
     return clicked;
 }
 

@@ -7,10 +7,18 @@
 #include <memory>
 
 #include "catalog/isbn.hpp"
+#include "lending/member_card.hpp"
 
 namespace desa::scan {
 
-std::string_view kind_name(CodeKind kind) { return kind == CodeKind::Isbn ? "isbn" : "unknown"; }
+std::string_view kind_name(CodeKind kind) {
+    switch (kind) {
+        case CodeKind::Isbn: return "isbn";
+        case CodeKind::Member: return "member";
+        case CodeKind::Unknown: return "unknown";
+    }
+    return "unknown";
+}
 
 std::string_view verdict_name(Verdict verdict) {
     switch (verdict) {
@@ -43,6 +51,14 @@ ScannedCode classify(std::string format, std::string text) {
             code.verdict = Verdict::Valid;
             code.value = *isbn;
         }
+        return code;
+    }
+    if (const auto card = lending::parse_member_card_payload(code.text); card.is_member_card) {
+        code.kind = CodeKind::Member;
+        if (card.card) {
+            code.verdict = Verdict::Valid;
+            code.value = card.card->code;
+        }
     }
     return code;
 }
@@ -68,7 +84,7 @@ std::vector<ScannedCode> read_codes(const GreyImage& image) {
 
 FolderCamera::FolderCamera(std::filesystem::path folder) : folder_(std::move(folder)) {}
 
-std::optional<GreyImage> FolderCamera::next_frame() {
+std::vector<std::filesystem::path> FolderCamera::fresh_files() const {
     // Listed afresh each time: a camera that drops pictures into the folder keeps adding frames.
     std::error_code ec;
     std::vector<std::filesystem::path> fresh;
@@ -76,7 +92,18 @@ std::optional<GreyImage> FolderCamera::next_frame() {
         if (entry.is_regular_file(ec) && !seen_.contains(entry.path().filename().string()))
             fresh.push_back(entry.path());
     std::sort(fresh.begin(), fresh.end());
-    for (const auto& file : fresh) {
+    return fresh;
+}
+
+std::optional<std::filesystem::path> FolderCamera::next_file() {
+    const auto fresh = fresh_files();
+    if (fresh.empty()) return std::nullopt;
+    seen_.insert(fresh.front().filename().string());
+    return fresh.front();
+}
+
+std::optional<GreyImage> FolderCamera::next_frame() {
+    for (const auto& file : fresh_files()) {
         seen_.insert(file.filename().string());
         std::string error;
         if (auto image = load_image(file, error)) return image;  // skip unreadable files

@@ -20,10 +20,10 @@ struct GreyImage {
 // Loads PNG/JPEG/BMP/... (stb_image) as grey. nullopt with `error` set when unreadable.
 std::optional<GreyImage> load_image(const std::filesystem::path& file, std::string& error);
 
-enum class CodeKind { Isbn, Unknown };
+enum class CodeKind { Isbn, Member, Unknown };
 enum class Verdict { Valid, Invalid, Forged, Expired, None };
 
-std::string_view kind_name(CodeKind);     // "isbn", "unknown"
+std::string_view kind_name(CodeKind);     // "isbn", "member", "unknown"
 std::string_view verdict_name(Verdict);   // "valid", "invalid", "forged", "expired", "none"
 
 struct ScannedCode {
@@ -37,7 +37,8 @@ struct ScannedCode {
 // All codes found in the image (EAN-13/8, UPC-A, Code 128, Code 39, QR), each classified.
 std::vector<ScannedCode> read_codes(const GreyImage& image);
 
-// What a decoded code is to the kiosk. A book's EAN-13 must start 978/979 (Bookland); a spine
+// What a decoded code is to the kiosk. A book's EAN-13 must start 978/979 (Bookland); a library
+// member card's QR text starts "DESA-PERPUS:" (lending/member_card; value: the card code); a spine
 // label (Code 128/39) is a copy barcode for the librarian screens, "unknown" here.
 ScannedCode classify(std::string format, std::string text);
 
@@ -49,9 +50,13 @@ public:
     // The oldest image file (in name order) not yet taken, or nullopt when none is waiting.
     // Files added later are taken by later calls; unreadable files are skipped.
     std::optional<GreyImage> next_frame();
+    // The oldest file (in name order) not yet taken, whatever it holds: a photo is kept as the
+    // camera wrote it (its bytes), not decoded. Shares next_frame()'s notion of "taken".
+    std::optional<std::filesystem::path> next_file();
     const std::filesystem::path& folder() const { return folder_; }
 
 private:
+    std::vector<std::filesystem::path> fresh_files() const;  // not yet taken, in name order
     std::filesystem::path folder_;
     std::set<std::string> seen_;
 };
