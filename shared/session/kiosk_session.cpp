@@ -8,7 +8,8 @@ namespace {
 constexpr std::array<std::string_view, kAllScreens.size()> kNames{
     "attract",      "home",         "lessons",         "library",        "library-record", "queue",
     "aspirations",  "admin-pin",    "admin-settings",  "librarian-pin",  "library-desk",   "catalog-edit",
-    "lending-checkout", "lending-return", "members",   "member",         "overdue"};
+    "lending-checkout", "lending-return", "members",   "member",         "overdue",
+    "aspiration-track", "evaluation"};
 
 constexpr int kSecretTapCount = 5;
 constexpr Millis kSecretTapWindow{4'000};
@@ -67,6 +68,7 @@ void KioskSession::wipe() {
     library = catalog::LibraryVisit{};
     catalog_editor = catalog::CatalogEditor{};
     lending = lending::LendingDesk{};
+    aspiration = aspirations::AspirationVisit{};
     librarian_ = false;
     focused_ = nullptr;
     language_ = default_language_;
@@ -99,7 +101,7 @@ void KioskSession::sign_out_librarian() {
 bool KioskSession::has_visit_state() const {
     return stack_.size() > 1 || screen() != Screen::Home || focused_ != nullptr || librarian_ ||
            !forms.library_search.empty() || !forms.admin_pin.empty() || !forms.librarian_pin.empty() ||
-           library.filters_active() ||
+           library.filters_active() || aspiration.has_input() ||
            language_ != default_language_ || accessibility.large_text ||
            accessibility.high_contrast;
 }

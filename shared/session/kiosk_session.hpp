@@ -7,6 +7,7 @@
 #include <string_view>
 #include <vector>
 
+#include "aspirations/aspiration_visit.hpp"
 #include "catalog/catalog_editor.hpp"
 #include "catalog/library_visit.hpp"
 #include "core/clock.hpp"
@@ -35,6 +36,9 @@ enum class Screen {
     Members,         // find or register members
     MemberDetail,    // one member: card with QR code, loans
     Overdue,         // loans past their due date
+    // Aspirations (the Aspirations screen is the form's steps; these are reached from it / home).
+    AspirationTrack, // type or scan a tracking code -> status timeline
+    QuickEvaluation, // one-tap 1-5 rating of a village service, optional comment
 };
 
 inline constexpr std::array kAllScreens{
@@ -42,7 +46,7 @@ inline constexpr std::array kAllScreens{
     Screen::LibraryRecord, Screen::Queue,      Screen::Aspirations,     Screen::AdminPin,
     Screen::AdminSettings, Screen::LibrarianPin, Screen::LibraryDesk,   Screen::CatalogEdit,
     Screen::LendingCheckout, Screen::LendingReturn, Screen::Members,    Screen::MemberDetail,
-    Screen::Overdue};
+    Screen::Overdue,      Screen::AspirationTrack, Screen::QuickEvaluation};
 
 // Screens only a signed-in librarian may see.
 bool needs_librarian(Screen);
@@ -88,6 +92,7 @@ public:
     catalog::LibraryVisit library;  // filters, results and the opened record
     catalog::CatalogEditor catalog_editor;  // librarian: the record being edited
     lending::LendingDesk lending;           // librarian: check-out, return, members
+    aspirations::AspirationVisit aspiration; // the aspiration form, tracking, quick evaluation
 
     // The librarian PIN was accepted during this visit; wipe() (idle timeout, home after a visit)
     // signs out, so a desk left open never stays open for the next resident.

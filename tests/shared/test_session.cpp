@@ -191,3 +191,28 @@ TEST_CASE("backspace removes whole code points and PINs are masked", "[session][
     REQUIRE(pin.display_text() == "\xE2\x80\xA2\xE2\x80\xA2\xE2\x80\xA2\xE2\x80\xA2");
     REQUIRE(pin.display_text().find('2') == std::string::npos);
 }
+
+TEST_CASE("a half-written aspiration left behind on Home is still wiped at the idle reset", "[session][idle]") {
+    auto s = fresh();
+    s.open(Screen::Aspirations);
+    s.aspiration.form.name.insert("Siti Aminah");
+    s.aspiration.form.nik.insert("1801044505870003");
+    s.go_home();  // the resident walked away from Home, not from the form
+    REQUIRE(s.has_visit_state());
+    REQUIRE(s.tick(Millis{76'000}) == IdleEvent::WarningShown);
+    REQUIRE(s.tick(Millis{90'000}) == IdleEvent::Reset);
+    REQUIRE(s.aspiration.form.name.empty());
+    REQUIRE(s.aspiration.form.nik.empty());
+    REQUIRE_FALSE(s.has_visit_state());
+}
+
+TEST_CASE("a tracking code or a rating left on Home counts as the visit too", "[session][idle]") {
+    auto s = fresh();
+    s.aspiration.tracking.code.insert("NYJH-F9RC-EBZ");
+    REQUIRE(s.has_visit_state());
+    s.wipe();
+    s.aspiration.evaluation.rating = 4;
+    REQUIRE(s.has_visit_state());
+    s.wipe();
+    REQUIRE_FALSE(s.has_visit_state());
+}
