@@ -85,6 +85,19 @@ void draw_library_record_screen(ScreenContext& ctx) {
     paragraph(ui, ui.fonts.heading, r.subtitle.empty() ? r.title : r.title + ": " + r.subtitle, text_w, p.text);
     if (!r.authors.empty())
         paragraph(ui, ui.fonts.body, ui.trf("record.by", {{"authors", joined(r.authors, "; ")}}), text_w, p.muted_text);
+    if (ctx.session.signed_in_librarian()) {  // the librarian corrects the record from here
+        ImGui::Dummy(ImVec2(1, ui.theme.px(8)));
+        const float edit_w = std::min(text_w, ui.theme.px(420));
+        const float edit_h = std::max({ui.theme.px(64), ui.fonts.body->FontSize * 1.8f,
+                                       wrapped_height(ui.fonts.body, ui.tr("catalog_edit.open"), edit_w - ui.theme.px(66)) +
+                                           ui.theme.px(14)});
+        if (button(ui, "record.edit", ui.tr("catalog_edit.open"), ImVec2(edit_w, edit_h), ButtonStyle::Normal, Icon::Check) &&
+            ctx.session.catalog_editor.load(ctx.kiosk.db, r.id)) {
+            ctx.session.open(session::Screen::CatalogEdit);
+            end_scroll_area();
+            return;
+        }
+    }
     ImGui::Dummy(ImVec2(1, ui.theme.px(12)));
     fact_rows(ui, r, text_w);
     const float facts_bottom = ImGui::GetCursorScreenPos().y;

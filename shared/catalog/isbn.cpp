@@ -14,21 +14,6 @@ bool all_digits(std::string_view s) {
     return !s.empty();
 }
 
-// Mod-11 with weights 10..2 over the first nine digits; 10 is written 'X'.
-char isbn10_check(std::string_view first9) {
-    int sum = 0;
-    for (std::size_t i = 0; i < 9; ++i) sum += (10 - static_cast<int>(i)) * (first9[i] - '0');
-    const int check = (11 - sum % 11) % 11;
-    return check == 10 ? 'X' : static_cast<char>('0' + check);
-}
-
-// EAN-13: weights 1,3,1,3,... over the first twelve digits.
-char isbn13_check(std::string_view first12) {
-    int sum = 0;
-    for (std::size_t i = 0; i < 12; ++i) sum += (i % 2 == 0 ? 1 : 3) * (first12[i] - '0');
-    return static_cast<char>('0' + (10 - sum % 10) % 10);
-}
-
 bool starts_with_ci(std::string_view s, std::string_view prefix) {
     if (s.size() < prefix.size()) return false;
     for (std::size_t i = 0; i < prefix.size(); ++i)
@@ -156,6 +141,19 @@ std::optional<std::string> from_float_text(std::string_view s) {
 }
 
 }  // namespace
+
+char isbn10_check(std::string_view first9) {
+    int sum = 0;
+    for (std::size_t i = 0; i < 9; ++i) sum += (10 - static_cast<int>(i)) * (first9[i] - '0');
+    const int check = (11 - sum % 11) % 11;
+    return check == 10 ? 'X' : static_cast<char>('0' + check);
+}
+
+char isbn13_check(std::string_view first12) {
+    int sum = 0;
+    for (std::size_t i = 0; i < 12; ++i) sum += (i % 2 == 0 ? 1 : 3) * (first12[i] - '0');
+    return static_cast<char>('0' + (10 - sum % 10) % 10);
+}
 
 bool is_valid_isbn10(std::string_view s) {
     if (s.size() != 10 || !all_digits(s.substr(0, 9))) return false;

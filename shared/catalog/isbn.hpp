@@ -8,6 +8,11 @@
 
 namespace desa::catalog {
 
+// The check digit of the first nine digits of an ISBN-10 (mod-11, weights 10..2; 10 is 'X') and of
+// the first twelve of an ISBN-13 (EAN-13: weights 1,3,1,3,...). Digits only, lengths not checked.
+char isbn10_check(std::string_view first9);
+char isbn13_check(std::string_view first12);
+
 // 10 characters: nine digits then a digit or 'X' (upper case); the mod-11 checksum holds.
 bool is_valid_isbn10(std::string_view isbn10);
 // 13 digits starting 978 or 979; the mod-10 (EAN-13) checksum holds.
