@@ -4,6 +4,10 @@
 #include <regex>
 #include <stdexcept>
 
+#include "screens/follow_up_screens.hpp"
+
+#include "app/aspiration_screenshots.hpp"
+
 namespace desa::kiosk {
 
 std::optional<ScreenSize> parse_size(std::string_view text) {
@@ -24,6 +28,10 @@ std::vector<std::string> screenshot_names() {
     names.emplace_back("library-keyboard");
     names.emplace_back("library-results");
     names.emplace_back("idle-warning");
+    names.emplace_back("catalog-edit-record");
+    names.emplace_back("catalog-edit-problems");
+    for (auto& name : follow_up_screenshot_names()) names.push_back(std::move(name));
+    for (auto& name : aspiration_screenshot_names()) names.push_back(std::move(name));
     return names;
 }
 
@@ -58,6 +66,24 @@ ScreenshotResult render_screenshot(KioskContext& kiosk, const ScreenshotRequest&
         const auto hits = session.library.results(kiosk.db, "kopi").hits;
         if (!hits.empty()) session.library.open(kiosk.db, hits.front().record_id);
         session.open(Screen::LibraryRecord);
+    } else if (request.name == "catalog-edit-record" || request.name == "catalog-edit-problems") {
+        // The librarian's editor on a demo record with copies; or a new record whose save failed.
+        session.sign_in_librarian();
+        session.open(Screen::LibraryDesk);
+        auto& editor = session.catalog_editor;
+        if (request.name == "catalog-edit-record") {
+            const auto hits = session.library.results(kiosk.db, "kopi").hits;
+            if (!hits.empty()) editor.load(kiosk.db, hits.front().record_id);
+        } else {  // refused before anything is written: no title, a bad year, bad ISBNs
+            editor.year.text = "20x5";
+            editor.isbns.text = "0-439-02348-4, 4006381333931";
+            editor.save(kiosk.db, 2026);
+        }
+        session.open(Screen::CatalogEdit);
+    } else if (prepare_aspiration_screenshot(session, request.name)) {
+        // the form at one of its steps, filled with demo text
+    } else if (prepare_follow_up_screenshot(request.name, session, clock.now)) {
+        // the track timeline and the evaluation's states (screens/follow_up_states.cpp)
     } else {
         const Screen screen = *session::screen_from_name(request.name);
         if (session::needs_librarian(screen)) session.sign_in_librarian();  // the desk, as a librarian sees it

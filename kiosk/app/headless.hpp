@@ -18,7 +18,8 @@ std::optional<ScreenSize> parse_size(std::string_view text);
 
 // Screen names plus states worth seeing: "library-keyboard" (search field focused, keyboard
 // open, text typed), "library-results" (hits and filters), "library-record" (a record of the
-// catalogue opened) and "idle-warning" (the "are you still there?" overlay).
+// catalogue opened), "idle-warning" (the "are you still there?" overlay), "catalog-edit-record"
+// (the librarian's editor on a demo record) and "catalog-edit-problems" (a save refused).
 std::vector<std::string> screenshot_names();
 
 struct ScreenshotRequest {

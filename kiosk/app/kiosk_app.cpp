@@ -5,6 +5,7 @@
 #include <algorithm>
 #include <tuple>
 
+#include "screens/follow_up_screens.hpp"
 #include "ui/theme.hpp"
 
 namespace desa::kiosk {
@@ -109,6 +110,8 @@ void KioskApp::handle_event(const SDL_Event& event) {
 }
 
 void KioskApp::update() {
+    // The evaluation's thank-you returns home by itself a few seconds later.
+    if (apply_follow_up_timers(session_, clock_.monotonic())) request_frames();
     const auto event = session_.tick(clock_.monotonic());
     if (event == session::IdleEvent::None) return;
     if (event != session::IdleEvent::WarningShown) {
@@ -137,6 +140,7 @@ std::optional<Millis> KioskApp::sleep_budget() const {
     if ((session_.screen() == session::Screen::AdminPin && admin_pin_.locked_seconds_left()) ||
         (session_.screen() == session::Screen::LibrarianPin && librarian_pin_.locked_seconds_left()))
         wake = wake ? std::min(*wake, now + Millis{1000}) : now + Millis{1000};
+    if (const auto at = follow_up_wake_at(session_)) wake = wake ? std::min(*wake, *at) : *at;
     if (!wake) return std::nullopt;
     return std::max(Millis{0}, *wake - now);
 }
@@ -167,6 +171,8 @@ void KioskApp::draw_screen(ScreenContext& ctx) {
         case Screen::Members: draw_members_screen(ctx); break;
         case Screen::MemberDetail: draw_member_detail_screen(ctx); break;
         case Screen::Overdue: draw_overdue_screen(ctx); break;
+        case Screen::AspirationTrack: draw_aspiration_track_screen(ctx); break;
+        case Screen::QuickEvaluation: draw_quick_evaluation_screen(ctx); break;
     }
 }
 
@@ -199,7 +205,7 @@ void KioskApp::render_frame() {
     Ui ui{kiosk_.catalog, session_.language(), theme, fonts_, log_, pointer_.drag()};
     ScreenContext ctx{ui,       session_,  kiosk_,       admin_pin_,     librarian_pin_, keyboard_,
                       memory_,  requests_, ImVec2(0, 0), io.DisplaySize, io.DisplaySize, now,
-                      renderer_name_};
+                      renderer_name_, clock_.unix_seconds()};
     session::TextField* field = session_.focused();
     const float keyboard_h = field ? keyboard_height(ui, field->kind, io.DisplaySize) : 0.0f;
     if (session_.screen() == session::Screen::Attract) {
@@ -232,7 +238,9 @@ void KioskApp::render_frame() {
     SDL_RenderClear(display_.renderer);
     renderer_->render(ImGui::GetDrawData());
     SDL_RenderPresent(display_.renderer);
-    ++frames_drawn_;
+    // The first frame is on screen: now the full integrity check of kiosk.db (its catalogue part
+    // was left out at open), on its own connection and thread.
+    if (++frames_drawn_ == 1) kiosk_.db.start_integrity_check();
 
     if (frames_wanted_ > 0) --frames_wanted_;
     if (visible_state(session_) != before || requests_.quit) request_frames();

@@ -46,6 +46,7 @@ struct KioskContext {
     // The camera the scan buttons read (ISBNs, spine labels, member cards): a folder the camera's
     // pictures arrive in. Without one the kiosk offers typing the code (or a USB scanner).
     std::optional<scan::FolderCamera> camera;
+    std::optional<regions::RegionRegistry> nik_districts;  // see aspiration_service.hpp
 };
 
 // Config search when --config is absent: $XDG_CONFIG_HOME/desa-kiosk/kiosk.toml,

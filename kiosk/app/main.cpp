@@ -13,6 +13,7 @@
 #include <iterator>
 #include <unistd.h>
 
+#include "app/aspiration_commands.hpp"
 #include "app/catalog_commands.hpp"
 #include "app/headless.hpp"
 #include "app/scan_command.hpp"
@@ -199,6 +200,8 @@ int main(int argc, char** argv) {
     scan->add_option("IMAGE", scan_images, "image files")->required();
     const auto run_catalog = add_catalog_commands(cli);
     auto* catalog = cli.get_subcommand("catalog");
+    const auto run_aspirations = add_aspiration_commands(cli);
+    auto* aspirations = cli.get_subcommand("aspirations");
 
     CLI11_PARSE(cli, argc, argv);
     if (!config.empty()) global.config_file = config;
@@ -232,6 +235,7 @@ int main(int argc, char** argv) {
     }
     try {
         if (catalog->parsed()) return run_catalog(*ctx);
+        if (aspirations->parsed()) return run_aspirations(*ctx);
         if (*shot) {
             const auto lang = i18n::language_from_code(shot_lang);
             if (!lang || shot_out.empty()) {

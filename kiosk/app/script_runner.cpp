@@ -3,6 +3,7 @@
 #include <SDL.h>
 
 #include <charconv>
+#include <csignal>
 #include <map>
 #include <sstream>
 
@@ -12,7 +13,7 @@ namespace {
 // Steps and how many arguments each takes (min, max).
 const std::map<std::string, std::pair<std::size_t, std::size_t>, std::less<>> kArity{
     {"tap", {1, 1}}, {"tap-at", {2, 2}}, {"type", {1, 1}}, {"drag", {2, 2}}, {"key", {1, 1}},
-    {"advance", {1, 1}}, {"expect", {1, 2}}, {"screenshot", {1, 1}}};
+    {"advance", {1, 1}}, {"expect", {1, 2}}, {"screenshot", {1, 1}}, {"kill-9", {0, 0}}};
 
 // Splits a line into words; "double quoted" words may hold spaces and \" escapes.
 bool tokenize(std::string_view line, std::vector<std::string>& out, std::string& error) {
@@ -51,7 +52,7 @@ std::optional<Millis> parse_duration(std::string_view text) {
 class Runner {
 public:
     Runner(KioskContext& kiosk, const ScriptOptions& options)
-        : options_(options), display_(open_headless(options.size.width, options.size.height)),
+        : kiosk_(kiosk), options_(options), display_(open_headless(options.size.width, options.size.height)),
           app_(kiosk, *display_, clock_, AppOptions{true, options.fonts}) {
         settle();
     }
@@ -71,6 +72,11 @@ public:
             app_.update();
             settle();
             return {};
+        }
+        if (step.verb == "kill-9") {
+            // A power cut or a crash at this instant: no destructor, no flush, no atexit.
+            std::raise(SIGKILL);
+            return "SIGKILL did not end the process";
         }
         if (step.verb == "screenshot") {
             if (options_.screenshots_dir) save_png(*display_, *options_.screenshots_dir / (a[0] + ".png"));
@@ -211,9 +217,19 @@ private:
         if (a[0] == "no-keyboard") return !keyboard ? "" : "the on-screen keyboard is shown";
         if (a[0] == "running") return !app_.quit_requested() ? "" : "the kiosk has quit";
         if (a[0] == "quit") return app_.quit_requested() ? "" : "the kiosk is still running";
+        if (a[0] == "database-ok") return database_ok();
         return "unknown expectation '" + a[0] + "'";
     }
 
+    // PRAGMA integrity_check of kiosk.db through the kiosk's own connection (every table and index).
+    std::string database_ok() {
+        auto check = kiosk_.db.prepare("PRAGMA integrity_check");
+        std::string findings;
+        while (check.step()) findings += (findings.empty() ? "" : "; ") + check.column_text(0);
+        return findings == "ok" ? "" : "kiosk.db integrity_check: " + findings;
+    }
+
+    KioskContext& kiosk_;
     const ScriptOptions& options_;
     ManualClock clock_;
     std::unique_ptr<Display> display_;

@@ -13,6 +13,8 @@
 //   expect visible "Versi"      a text containing this is on screen and not scrolled away
 //   expect hidden "Versi"       it is shown nowhere in view
 //   expect keyboard | expect no-keyboard | expect running
+//   expect database-ok          PRAGMA integrity_check of kiosk.db answers "ok"
+//   kill-9                      the kiosk kills itself with SIGKILL (a crash or power cut, for tests)
 //   screenshot NAME             write NAME.png to the --screenshots folder (if given)
 //
 // Blank lines and lines starting with # are ignored. The run stops at the first failed step.

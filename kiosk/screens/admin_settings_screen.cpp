@@ -8,6 +8,26 @@
 
 namespace desa::kiosk {
 
+namespace {
+
+// The verdict of kiosk.db's integrity check: done at open, or (its catalogue part) in the
+// background after the first frame.
+std::string integrity_text(const Ui& ui, const storage::IntegrityVerdict& v) {
+    using storage::IntegrityState;
+    switch (v.state) {
+        case IntegrityState::Ok:
+            return v.at_open ? ui.tr("storage.check.ok_at_open")
+                             : ui.trf("storage.check.ok", {{"ms", std::to_string(static_cast<long>(v.seconds * 1000))}});
+        case IntegrityState::Running: return ui.tr("storage.check.running");
+        case IntegrityState::NotChecked: return ui.tr("storage.check.not_checked");
+        case IntegrityState::Failed: return ui.trf("storage.check.failed", {{"finding", v.finding}});
+        case IntegrityState::Stopped: return ui.trf("storage.check.stopped", {{"finding", v.finding}});
+    }
+    return {};
+}
+
+}  // namespace
+
 void draw_admin_settings_screen(ScreenContext& ctx) {
     Ui& ui = ctx.ui;
     const Palette& p = ui.theme.palette;
@@ -37,6 +57,7 @@ void draw_admin_settings_screen(ScreenContext& ctx) {
         {"admin.fact.config", ctx.kiosk.config_file.string() + (ctx.kiosk.demo_config ? "  (demo)" : "")},
         {"admin.fact.data_dir", ctx.kiosk.data_dir.string()},
         {"admin.fact.database", ctx.kiosk.db.file().string() + "  v" + std::to_string(ctx.kiosk.schema_version)},
+        {"storage.check.title", integrity_text(ui, ctx.kiosk.db.integrity())},
         {"admin.fact.assets", ctx.kiosk.assets_dir.string()},
         {"admin.fact.screen", std::to_string(static_cast<int>(ctx.display.x)) + " x " +
                                   std::to_string(static_cast<int>(ctx.display.y))},

@@ -1,6 +1,7 @@
 // Home: a welcome line and one large tile per enabled service.
 #include <vector>
 
+#include "screens/follow_up_screens.hpp"
 #include "screens/screens.hpp"
 
 namespace desa::kiosk {
@@ -60,7 +61,17 @@ void draw_home_screen(ScreenContext& ctx) {
     const float top = ctx.area_min.y + pad * 1.5f + welcome_h + hint_h;
     const float gap = ui.theme.px(24);
     const float tile_w = (ctx.width() - 2 * pad - static_cast<float>(cols - 1) * gap) / static_cast<float>(cols);
-    const float tile_h = (ctx.area_max.y - pad - top - static_cast<float>(rows - 1) * gap) / static_cast<float>(rows);
+    // A modest button under the tiles: the quick service evaluation (part of the aspirations module).
+    const bool evaluate = ctx.kiosk.config.modules.aspirations;
+    const std::string evaluate_label = ui.tr("evaluation.home_button");
+    ImFont* font = ui.fonts.body;
+    const float evaluate_w = std::min(ctx.width() - 2 * pad,
+                                      font->CalcTextSizeA(font->FontSize, FLT_MAX, 0, evaluate_label.c_str()).x +
+                                          font->FontSize * 1.5f + ui.theme.px(64));
+    const float evaluate_h = std::max(ui.theme.px(64), wrapped_height(font, evaluate_label, evaluate_w - font->FontSize * 1.5f -
+                                                                                                ui.theme.px(40)) + ui.theme.px(24));
+    const float bottom = ctx.area_max.y - pad - (evaluate ? evaluate_h + gap : 0.0f);
+    const float tile_h = (bottom - top - static_cast<float>(rows - 1) * gap) / static_cast<float>(rows);
     for (std::size_t i = 0; i < shown.size(); ++i) {
         const auto& t = *shown[i];
         const int col = static_cast<int>(i) % cols;
@@ -69,6 +80,11 @@ void draw_home_screen(ScreenContext& ctx) {
                                          top + static_cast<float>(row) * (tile_h + gap)));
         if (tile(ui, t.id, ui.tr(t.title_id), ui.tr(t.subtitle_id), t.icon, p.tiles[t.colour], ImVec2(tile_w, tile_h)))
             ctx.session.open(t.opens);
+    }
+    if (evaluate) {
+        ImGui::SetCursorScreenPos(ImVec2(ctx.area_min.x + (ctx.width() - evaluate_w) * 0.5f, bottom + gap));
+        if (button(ui, "home.evaluate", evaluate_label, ImVec2(evaluate_w, evaluate_h), ButtonStyle::Normal, Icon::Check))
+            open_quick_evaluation(ctx.session);
     }
 }
 

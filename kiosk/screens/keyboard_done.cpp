@@ -12,6 +12,8 @@ void on_keyboard_done(ScreenContext& ctx) {
         case Screen::LendingCheckout: submit_lending_checkout(ctx); return;
         case Screen::LendingReturn: submit_lending_return(ctx); return;
         case Screen::Members: submit_members(ctx); return;
+        case Screen::Aspirations: submit_aspiration(ctx); return;
+        case Screen::AspirationTrack: submit_aspiration_track(ctx); return;
         default: ctx.session.focus(nullptr); return;
     }
 }

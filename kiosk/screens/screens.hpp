@@ -38,6 +38,7 @@ struct ScreenContext {
     ImVec2 display;
     Millis now;
     std::string renderer_name;  // for the admin diagnostics
+    std::int64_t unix_now = 0;  // wall clock, for loan dates (lending refuses a clock in 1970)
 
     float width() const { return area_max.x - area_min.x; }
     float height() const { return area_max.y - area_min.y; }
@@ -76,6 +77,8 @@ void draw_lending_return_screen(ScreenContext& ctx);
 void draw_members_screen(ScreenContext& ctx);
 void draw_member_detail_screen(ScreenContext& ctx);
 void draw_overdue_screen(ScreenContext& ctx);
+void draw_aspiration_track_screen(ScreenContext& ctx);
+void draw_quick_evaluation_screen(ScreenContext& ctx);
 
 // The keyboard's "done" key (or Enter, e.g. from a USB barcode scanner) on the current screen:
 // submits the PIN or the code just typed where the screen has such an action, else closes the
@@ -87,6 +90,8 @@ void submit_catalog_edit(ScreenContext& ctx);
 void submit_lending_checkout(ScreenContext& ctx);
 void submit_lending_return(ScreenContext& ctx);
 void submit_members(ScreenContext& ctx);
+void submit_aspiration(ScreenContext& ctx);        // the form's current step: next
+void submit_aspiration_track(ScreenContext& ctx);  // look the typed code up
 
 // Moves the cursor to the screen's left margin, `gap` below the last item (ImGui would put it at
 // the window's edge).

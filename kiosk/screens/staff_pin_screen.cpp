@@ -33,6 +33,9 @@ std::string id(const PinEntry& e, std::string_view suffix) { return std::string(
 void submit(ScreenContext& ctx) {
     const PinEntry e = entry_for(ctx);
     const auto result = e.guard.check(e.pin.text);
+    // The librarian PIN also opens the members' names (lending/member_vault), before it is cleared.
+    if (result.verdict == security::PinVerdict::Accepted && e.guard.role() == security::StaffRole::Librarian)
+        ctx.session.lending.unlock(ctx.kiosk.db, e.pin.text, lending::KdfLimits::interactive(), ctx.unix_now);
     e.pin.clear();
     switch (result.verdict) {
         case security::PinVerdict::Accepted:

@@ -8,6 +8,7 @@
 #include <toml++/toml.h>
 
 #include "security/admin_pin.hpp"
+#include "security/sealed_box.hpp"
 
 namespace desa::config {
 
@@ -334,6 +335,25 @@ void read_library(Reader& r, const toml::table& library, KioskConfig& cfg) {
     if (auto v = r.integer(library, "library", "max_renewals", 0, 5)) cfg.library.max_renewals = static_cast<int>(*v);
 }
 
+void read_province(Reader& r, const toml::table& province, KioskConfig& cfg) {
+    r.reject_unknown(province, "province", {"public_key"});
+    if (auto key = r.text(province, "province", "public_key", false, 0, 100)) {
+        if (security::parse_box_public_key(*key)) cfg.province_public_key = std::move(*key);
+        else r.problem("province.public_key", ProblemKind::UnknownValue, "expected 32 bytes in base64 (44 characters)");
+    }
+}
+
+void read_aspirations(Reader& r, const toml::table& t, KioskConfig& cfg) {
+    r.reject_unknown(t, "aspirations", {"max_per_minute", "max_photo_kb"});
+    if (auto v = r.integer(t, "aspirations", "max_per_minute", 1, 60)) cfg.aspirations.max_per_minute = static_cast<int>(*v);
+    if (auto v = r.integer(t, "aspirations", "max_photo_kb", 50, 5000)) cfg.aspirations.max_photo_kb = static_cast<int>(*v);
+}
+
+void read_printer(Reader& r, const toml::table& t, KioskConfig& cfg) {
+    r.reject_unknown(t, "printer", {"device"});
+    if (auto v = r.text(t, "printer", "device", false, 0, 300)) cfg.printer = std::move(*v);
+}
+
 std::string_view problem_message_id(ProblemKind kind) {
     switch (kind) {
         case ProblemKind::Syntax: return "config.problem.syntax";
@@ -376,7 +396,8 @@ ConfigLoad parse_kiosk_config(std::string_view toml_text, std::string_view file_
 
     Reader r(file_label, result.problems);
     KioskConfig cfg;
-    r.reject_unknown(doc, "", {"village", "language", "modules", "idle", "attract", "security", "library"});
+    r.reject_unknown(doc, "", {"village", "language", "modules", "idle", "attract", "security", "library",
+                              "province", "aspirations", "printer"});
     read_village(r, r.required_table(doc, "village", "village.code"), regions, cfg);
     if (const auto* t = r.table(doc, "", "language")) read_language(r, *t, cfg);
     if (const auto* t = r.table(doc, "", "modules")) read_modules(r, *t, cfg);
@@ -384,6 +405,9 @@ ConfigLoad parse_kiosk_config(std::string_view toml_text, std::string_view file_
     if (const auto* t = r.table(doc, "", "attract")) read_attract(r, *t, cfg);
     read_security(r, r.required_table(doc, "security", "security.admin_pin_hash"), cfg);
     if (const auto* t = r.table(doc, "", "library")) read_library(r, *t, cfg);
+    if (const auto* t = r.table(doc, "", "province")) read_province(r, *t, cfg);
+    if (const auto* t = r.table(doc, "", "aspirations")) read_aspirations(r, *t, cfg);
+    if (const auto* t = r.table(doc, "", "printer")) read_printer(r, *t, cfg);
 
     if (result.problems.empty()) result.config = std::move(cfg);
     return result;

@@ -29,6 +29,12 @@ struct LibraryConfig {
     int max_renewals = 1;            // times one loan may be renewed
 };
 
+// Aspirations: abuse limits. Personal data is sealed to KioskConfig::province_public_key.
+struct AspirationsConfig {
+    int max_per_minute = 3;     // submissions accepted per kiosk per minute
+    int max_photo_kb = 400;     // a photo larger than this (after the camera's JPEG) is refused
+};
+
 struct KioskConfig {
     std::string village_code;  // a desa/kelurahan code known to the region registry
     i18n::Language default_language = i18n::Language::Indonesian;
@@ -46,6 +52,13 @@ struct KioskConfig {
     int admin_max_attempts = 5;
     int admin_lockout_s = 300;
     LibraryConfig library;
+    // The province's X25519 public key (base64, 32 bytes): personal data is sealed to it before
+    // it touches disk. Without one, only anonymous aspirations are offered.
+    std::string province_public_key;
+    AspirationsConfig aspirations;
+    // Thermal receipt printer (ESC/POS): a device such as /dev/usb/lp0, a file, or host:9100;
+    // empty = no printer.
+    std::string printer;
 };
 
 enum class ProblemKind {

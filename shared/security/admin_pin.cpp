@@ -3,18 +3,13 @@
 #include <algorithm>
 #include <cctype>
 #include <sodium.h>
+
+#include "security/sodium.hpp"
 #include <stdexcept>
 
 namespace desa::security {
 
 namespace {
-
-// sodium_init() is idempotent but must run before any other call; a function-local static makes
-// the first use thread-safe without a global constructor.
-void ensure_sodium() {
-    static const bool ready = sodium_init() >= 0;
-    if (!ready) throw std::runtime_error("libsodium could not be initialised");
-}
 
 bool is_digit(char c) { return c >= '0' && c <= '9'; }
 

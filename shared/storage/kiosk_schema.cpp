@@ -123,6 +123,102 @@ constexpr Migration kKioskMigrations[] = {
         INSERT INTO staff_pin_state (role) VALUES ('librarian');
         DROP TABLE admin_pin_state;
     )sql"},
+    {4, "library lending", R"sql(
+        -- Library members. Name and phone are resident data: stored only sealed (nonce + secretbox,
+        -- lending/member_vault), so the columns refuse anything but a blob of a sealed size. The card
+        -- code is a random number (lending/member_card), not personal data.
+        CREATE TABLE lending_members (
+            id            INTEGER PRIMARY KEY,
+            card_code     TEXT NOT NULL UNIQUE
+                          CHECK (length(card_code) = 9 AND card_code NOT GLOB '*[^23456789ABCDEFGHJKMNPQRSTUVWXYZ]*'),
+            name_sealed   BLOB NOT NULL CHECK (typeof(name_sealed) = 'blob' AND length(name_sealed) >= 42),
+            phone_sealed  BLOB CHECK (phone_sealed IS NULL OR
+                                      (typeof(phone_sealed) = 'blob' AND length(phone_sealed) >= 49)),
+            blocked       INTEGER NOT NULL DEFAULT 0 CHECK (blocked IN (0, 1)),
+            registered_at INTEGER NOT NULL,
+            updated_at    INTEGER NOT NULL
+        );
+
+        -- Loans: a row per check-out, closed by returned_at. One open loan per copy at most. Times
+        -- are wall-clock unix seconds from a clock checked to be plausible (not 1970).
+        CREATE TABLE lending_loans (
+            id             INTEGER PRIMARY KEY,
+            member_id      INTEGER NOT NULL REFERENCES lending_members (id),
+            copy_id        INTEGER NOT NULL REFERENCES catalog_copies (id),
+            checked_out_at INTEGER NOT NULL,
+            due_at         INTEGER NOT NULL CHECK (due_at > checked_out_at),
+            renewals       INTEGER NOT NULL DEFAULT 0 CHECK (renewals >= 0),
+            returned_at    INTEGER CHECK (returned_at IS NULL OR returned_at >= checked_out_at)
+        );
+        CREATE UNIQUE INDEX lending_loans_open_copy ON lending_loans (copy_id) WHERE returned_at IS NULL;
+        CREATE INDEX lending_loans_open_member ON lending_loans (member_id) WHERE returned_at IS NULL;
+        CREATE INDEX lending_loans_open_due ON lending_loans (due_at) WHERE returned_at IS NULL;
+
+        -- The member-data key, wrapped by a key derived from the librarian PIN (Argon2id with this
+        -- salt and these limits). province_sealed_key: the same key sealed to the province's public
+        -- key, for recovery (filled by the sync feature; NULL until then).
+        CREATE TABLE lending_vault (
+            id                  INTEGER PRIMARY KEY CHECK (id = 1),
+            kdf_salt            BLOB NOT NULL CHECK (length(kdf_salt) = 16),
+            kdf_opslimit        INTEGER NOT NULL CHECK (kdf_opslimit > 0),
+            kdf_memlimit        INTEGER NOT NULL CHECK (kdf_memlimit > 0),
+            wrapped_key         BLOB NOT NULL CHECK (length(wrapped_key) = 72),
+            province_sealed_key BLOB,
+            created_at          INTEGER NOT NULL,
+            rewrapped_at        INTEGER
+        );
+    )sql"},
+    {5, "outbox and aspirations", R"sql(
+        -- Everything to deliver to the hub, append-only (sync/outbox.hpp). seq keeps the order of
+        -- creation even if the wall clock jumps; the payload is never changed after insert.
+        CREATE TABLE outbox (
+            seq        INTEGER PRIMARY KEY,
+            uuid       TEXT NOT NULL UNIQUE CHECK (length(uuid) = 36),
+            channel    TEXT NOT NULL CHECK (channel <> ''),
+            created_at INTEGER NOT NULL,
+            payload    TEXT NOT NULL CHECK (json_valid(payload)),
+            sent_at    INTEGER
+        );
+        CREATE INDEX outbox_pending ON outbox (channel, seq) WHERE sent_at IS NULL;
+        CREATE TRIGGER outbox_append_only BEFORE UPDATE OF seq, uuid, channel, created_at, payload ON outbox
+        BEGIN
+            SELECT RAISE(ABORT, 'outbox records are append-only');
+        END;
+        CREATE TRIGGER outbox_keep_unsent BEFORE DELETE ON outbox WHEN OLD.sent_at IS NULL
+        BEGIN
+            SELECT RAISE(ABORT, 'an unsent outbox record cannot be deleted');
+        END;
+
+        -- What the kiosk itself knows of each submission, for tracking and `aspirations list`.
+        -- No personal data: that is sealed inside the outbox payload only.
+        CREATE TABLE aspirations (
+            tracking_code TEXT PRIMARY KEY CHECK (length(tracking_code) = 11),
+            outbox_uuid   TEXT NOT NULL UNIQUE REFERENCES outbox (uuid),
+            created_at    INTEGER NOT NULL,
+            kind          TEXT NOT NULL CHECK (kind IN ('aspirasi', 'pengaduan', 'informasi', 'evaluasi')),
+            category      TEXT NOT NULL,
+            title         TEXT NOT NULL,
+            identity      TEXT NOT NULL CHECK (identity IN ('anonim', 'rahasia', 'nama')),
+            has_photo     INTEGER NOT NULL CHECK (has_photo IN (0, 1)),
+            content_hash  TEXT NOT NULL  -- of type, category, title and text: exact duplicates
+        ) WITHOUT ROWID;
+        CREATE INDEX aspirations_by_time ON aspirations (created_at);
+        CREATE INDEX aspirations_by_content ON aspirations (content_hash, created_at);
+        CREATE TRIGGER aspirations_append_only BEFORE UPDATE ON aspirations
+        BEGIN
+            SELECT RAISE(ABORT, 'a submitted aspiration is never edited');
+        END;
+
+        -- The status timeline after "received at the kiosk": sent (on the hub's ack), then what
+        -- the hub reports (verified, forwarded, answered, closed) with an answer text.
+        CREATE TABLE aspiration_status (
+            tracking_code TEXT NOT NULL REFERENCES aspirations (tracking_code),
+            status        TEXT NOT NULL CHECK (status IN ('sent', 'verified', 'forwarded', 'answered', 'closed')),
+            at            INTEGER NOT NULL,
+            answer        TEXT NOT NULL DEFAULT '',
+            PRIMARY KEY (tracking_code, status)
+        ) WITHOUT ROWID;
+    )sql"},
 };
 
 }  // namespace
