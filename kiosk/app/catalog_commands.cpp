@@ -94,7 +94,7 @@ int run_search(KioskContext& ctx, const CatalogArgs& args) {
     query.limit = args.limit;
     const auto result = catalog::search(ctx.db, query);
     if (args.json) {
-        nlohmann::json out{{"total", result.total}, {"kind", kind_name(result.kind)}, {"hits", nlohmann::json::array()}};
+        nlohmann::json out{{"total", result.total}, {"total_capped", result.total_capped}, {"kind", kind_name(result.kind)}, {"hits", nlohmann::json::array()}};
         if (result.did_you_mean) out["did_you_mean"] = *result.did_you_mean;
         for (const auto& h : result.hits)
             out["hits"].push_back({{"id", h.record_id},
@@ -113,7 +113,7 @@ int run_search(KioskContext& ctx, const CatalogArgs& args) {
         return 0;
     }
     if (result.did_you_mean) std::cout << "Maksud Anda / did you mean: " << *result.did_you_mean << "\n";
-    std::cout << result.total << " match(es)\n";
+    std::cout << result.total << (result.total_capped ? "+" : "") << " match(es)\n";
     for (const auto& h : result.hits) {
         std::cout << h.record_id << "\t" << h.title;
         if (!h.authors.empty()) std::cout << " — " << h.authors.front();

@@ -156,7 +156,7 @@ void draw_library_screen(ScreenContext& ctx) {
             if (result.did_you_mean)
                 paragraph(ui, ui.fonts.bold, ui.trf("library.did_you_mean", {{"suggestion", *result.did_you_mean}}),
                           inner_w, p.text);
-            paragraph(ui, ui.fonts.small, ui.trf("library.results.count", {{"count", std::to_string(result.total)}}),
+            paragraph(ui, ui.fonts.small, ui.trf("library.results.count", {{"count", std::to_string(result.total) + (result.total_capped ? "+" : "")}}),
                       inner_w, p.muted_text);
             for (const auto& hit : result.hits) {
                 if (result_row(ui, hit, inner_w)) {
