@@ -7,6 +7,7 @@
 #include <sstream>
 #include <toml++/toml.h>
 
+#include "print/printer_output.hpp"
 #include "security/admin_pin.hpp"
 #include "security/sealed_box.hpp"
 
@@ -351,7 +352,12 @@ void read_aspirations(Reader& r, const toml::table& t, KioskConfig& cfg) {
 
 void read_printer(Reader& r, const toml::table& t, KioskConfig& cfg) {
     r.reject_unknown(t, "printer", {"device"});
-    if (auto v = r.text(t, "printer", "device", false, 0, 300)) cfg.printer = std::move(*v);
+    if (auto v = r.text(t, "printer", "device", false, 0, 300)) {
+        // Refused at start-up, not at the first receipt: "printer.lan:99999" is a typo to fix now.
+        if (v->empty() || print::parse_printer_target(*v)) cfg.printer = std::move(*v);
+        else r.problem("printer.device", ProblemKind::UnknownValue,
+                       "\"" + *v + "\"; expected /dev/usb/lp0, a file path, or host:port with port 1-65535");
+    }
 }
 
 std::string_view problem_message_id(ProblemKind kind) {
