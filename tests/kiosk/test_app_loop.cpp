@@ -104,7 +104,7 @@ TEST_CASE("only the attract screen animates, at a bounded rate", "[loop]") {
     CHECK(frames <= 25);
 }
 
-TEST_CASE("in lock-down, quit requests and Esc are ignored; without it they quit", "[loop]") {
+TEST_CASE("in lock-down, quit requests and Esc are ignored, without it they quit", "[loop]") {
     test::DemoKiosk kiosk;
     ManualClock clock;
     auto display = open_headless(800, 600);

@@ -241,7 +241,7 @@ TEST_CASE("a drag that comes back and lifts over the button does not click", "[p
     CHECK(run_frame(input).hovered == !touch);
 }
 
-TEST_CASE("after a finger lifts nothing stays hovered; a mouse keeps hovering", "[pointer]") {
+TEST_CASE("after a finger lifts nothing stays hovered, a mouse keeps hovering", "[pointer]") {
     ImGuiContextGuard ctx;
     PointerInput input;
 

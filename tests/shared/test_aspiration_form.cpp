@@ -78,7 +78,7 @@ TEST_CASE("form flow: the steps depend on what the kiosk offers and the identity
     CHECK(f.step_number(kFull) == 0);
 }
 
-TEST_CASE("form next: a step with a problem stays and shows it; a good one moves on", "[aspirations][form]") {
+TEST_CASE("form next: a step with a problem stays and shows it, a good one moves on", "[aspirations][form]") {
     AspirationForm f;
     CHECK_FALSE(f.next(check(f), kFull));  // no type chosen
     CHECK(f.step == FormStep::Type);
@@ -148,7 +148,7 @@ TEST_CASE("form back: the previous step, with everything typed kept", "[aspirati
     CHECK(after.consent);
 }
 
-TEST_CASE("form identity: anonim empties name, NIK and phone and says so; rahasia <-> nama keeps them",
+TEST_CASE("form identity: anonim empties name, NIK and phone and says so, rahasia <-> nama keeps them",
           "[aspirations][form]") {
     AspirationForm f = typed_form();
     f.choose_identity(Identity::Confidential);

@@ -92,7 +92,7 @@ TEST_CASE("format detection by content", "[catalog_import]") {
     CHECK_FALSE(import_format_from_name("pdf"));
 }
 
-TEST_CASE("import adds; re-import updates what has a control number or ISBN", "[catalog_import]") {
+TEST_CASE("import adds, re-import updates what has a control number or ISBN", "[catalog_import]") {
     Kiosk k;
     const ImportReport first = import_file(k.db, fixture_path("good.mrc"));
     INFO(describe_outcome(first));

@@ -313,7 +313,7 @@ TEST_CASE("a device path: absent printer is Missing, never created", "[escpos]")
     CHECK(send_to_printer("/dev/null", receipt_bytes(sample_receipt())).ok());  // a character device
 }
 
-TEST_CASE("a network printer: bytes arrive; refused, silent and unroutable hosts fail quickly", "[escpos]") {
+TEST_CASE("a network printer: bytes arrive, refused, silent and unroutable hosts fail quickly", "[escpos]") {
     const std::string receipt = receipt_bytes(sample_receipt());
     {
         FakeNetworkPrinter printer(false);

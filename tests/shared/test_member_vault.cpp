@@ -67,7 +67,7 @@ TEST_CASE("secret keys move, never copy, and are 32 bytes", "[vault]") {
     static_assert(!std::is_copy_constructible_v<SecretKey>);
 }
 
-TEST_CASE("the first sign-in creates the key; the same PIN opens it again after a restart", "[vault]") {
+TEST_CASE("the first sign-in creates the key, the same PIN opens it again after a restart", "[vault]") {
     test::TempDir dir;
     std::vector<unsigned char> sealed;
     {

@@ -72,7 +72,7 @@ TEST_CASE("member names (people/person_name): letters, spaces and ' . - only, 2.
     CHECK(people::check_person_name(std::string(40, 'a') + " " + std::string(39, 'b')).name);
 }
 
-TEST_CASE("registering gives a card code; the member is found by it with name and phone", "[members]") {
+TEST_CASE("registering gives a card code, the member is found by it with name and phone", "[members]") {
     Desk d;
     const MemberResult r = register_member(d.db, &d.key, {"  Siti Aminah ", "0812-3456-7890"}, kNow);
     REQUIRE(r.member);
