@@ -8,9 +8,14 @@ packages=(
   libsdl2-dev libimgui-dev libfreetype-dev libstb-dev fonts-noto-core
   libsqlite3-dev libsodium-dev libtomlplusplus-dev nlohmann-json3-dev libspdlog-dev libcli11-dev libexpat1-dev
   libcurl4-openssl-dev libzxing-dev
+  libcpp-httplib-dev libpq-dev zlib1g-dev
   catch2
+  python3 sqlite3 faketime  # sync end-to-end tests: JSON in shell, fault proxy, expired code, 1970 clock
 )
 [ "${DESA_WITH_BENCH_TOOLS:-0}" = 1 ] && packages+=(xvfb)
+# The PostgreSQL server, for the hub tests against PostgreSQL (.ci/run starts a throw-away
+# cluster with scripts/pg-test-cluster.sh); without it those tests run on SQLite only.
+[ "${DESA_WITH_POSTGRES:-0}" = 1 ] && packages+=(postgresql-15)
 
 missing=()
 for p in "${packages[@]}"; do

@@ -32,6 +32,7 @@ public:
     // Kecamatan code from the first six digits of a NIK ("180104" -> "18.01.04"), if known.
     const Region* district_for_nik_prefix(std::string_view six_digits) const;
     std::size_t size() const { return regions_.size(); }
+    const std::vector<Region>& all() const { return regions_; }  // in file order
 
 private:
     std::vector<Region> regions_;
