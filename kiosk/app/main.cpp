@@ -16,7 +16,9 @@
 #include "app/aspiration_commands.hpp"
 #include "app/catalog_commands.hpp"
 #include "app/headless.hpp"
+#include "app/queue_commands.hpp"
 #include "app/scan_command.hpp"
+#include "app/sync_commands.hpp"
 #include "core/process_uptime.hpp"
 #include "app/kiosk_app.hpp"
 #include "app/script_runner.hpp"
@@ -202,6 +204,9 @@ int main(int argc, char** argv) {
     auto* catalog = cli.get_subcommand("catalog");
     const auto run_aspirations = add_aspiration_commands(cli);
     auto* aspirations = cli.get_subcommand("aspirations");
+    const auto run_queue = add_queue_commands(cli);
+    auto* queue_cmd = cli.get_subcommand("queue");
+    const auto run_sync = add_sync_commands(cli);
 
     CLI11_PARSE(cli, argc, argv);
     if (!config.empty()) global.config_file = config;
@@ -211,7 +216,7 @@ int main(int argc, char** argv) {
     spdlog::set_default_logger(spdlog::stderr_color_mt("desa-kiosk"));
 
     if (*hash) return hash_pin_from_stdin();
-    if (*scan) return run_scan(scan_images);
+    if (*scan) return run_scan(scan_images, global);
     if (*shot && shot_list) {
         for (const auto& name : screenshot_names()) std::cout << name << "\n";
         return 0;
@@ -236,6 +241,8 @@ int main(int argc, char** argv) {
     try {
         if (catalog->parsed()) return run_catalog(*ctx);
         if (aspirations->parsed()) return run_aspirations(*ctx);
+        if (queue_cmd->parsed()) return run_queue(*ctx);
+        if (const int rc = run_sync(*ctx); rc != -1) return rc;
         if (*shot) {
             const auto lang = i18n::language_from_code(shot_lang);
             if (!lang || shot_out.empty()) {

@@ -219,6 +219,82 @@ constexpr Migration kKioskMigrations[] = {
             PRIMARY KEY (tracking_code, status)
         ) WITHOUT ROWID;
     )sql"},
+    {6, "sync with the hub", R"sql(
+        -- The enrolment (sync/sync_store.hpp): at most one row. The province keys are pinned here;
+        -- the kiosk's own secret key is a 0600 file beside the database, never in it.
+        CREATE TABLE sync_identity (
+            id                INTEGER PRIMARY KEY CHECK (id = 1),
+            kiosk_id          TEXT NOT NULL CHECK (kiosk_id <> ''),
+            hub_url           TEXT NOT NULL CHECK (hub_url <> ''),
+            village_code      TEXT NOT NULL,
+            province_sign_key TEXT NOT NULL CHECK (length(province_sign_key) = 44),
+            province_seal_key TEXT NOT NULL CHECK (length(province_seal_key) = 44),
+            enrolled_at       INTEGER NOT NULL
+        );
+        -- Small facts of the sync engine: the last status update seen, the clock correction, the
+        -- last success per channel, the last error (no personal data).
+        CREATE TABLE sync_state (
+            key   TEXT PRIMARY KEY,
+            value TEXT NOT NULL
+        ) WITHOUT ROWID;
+        -- The content version in use per channel, switched in one transaction once every file of
+        -- the new version is on disk and verified.
+        CREATE TABLE content_channels (
+            channel      TEXT PRIMARY KEY CHECK (channel <> ''),
+            version      INTEGER NOT NULL CHECK (version > 0),
+            dir          TEXT NOT NULL,
+            installed_at INTEGER NOT NULL
+        ) WITHOUT ROWID;
+    )sql"},
+    {7, "queue tickets", R"sql(
+        -- Queue tickets (queue/ticket_queue.hpp). No personal data: a ticket is a number, a
+        -- service and times. service_day is the local date (YYYYMMDD) it was issued: numbers
+        -- restart each day, so a number is unique only within its day.
+        CREATE TABLE queue_tickets (
+            id                INTEGER PRIMARY KEY,
+            service_day       INTEGER NOT NULL CHECK (service_day BETWEEN 20000101 AND 29991231),
+            number            TEXT NOT NULL CHECK (length(number) = 4 AND number GLOB '[A-Z][0-9][0-9][0-9]'),
+            service_id        TEXT NOT NULL CHECK (service_id <> ''),
+            issued_service_id TEXT NOT NULL CHECK (issued_service_id <> ''),
+            lane              INTEGER NOT NULL CHECK (lane IN (0, 1, 2)),
+            appointment_id    TEXT CHECK (appointment_id IS NULL OR appointment_id <> ''),
+            state             TEXT NOT NULL
+                              CHECK (state IN ('waiting', 'called', 'serving', 'done', 'no_show', 'cancelled')),
+            issued_at         INTEGER NOT NULL,
+            counter           INTEGER,
+            called_at         INTEGER,
+            serving_at        INTEGER,
+            finished_at       INTEGER,
+            recalls           INTEGER NOT NULL DEFAULT 0 CHECK (recalls >= 0),
+            UNIQUE (service_day, number)
+        );
+        -- An appointment checks in once.
+        CREATE UNIQUE INDEX queue_tickets_appointment ON queue_tickets (appointment_id)
+            WHERE appointment_id IS NOT NULL;
+        -- "Call next" and positions: a day's waiting tickets of a service in calling order.
+        CREATE INDEX queue_tickets_line ON queue_tickets (service_day, service_id, lane DESC, issued_at, id)
+            WHERE state = 'waiting';
+        -- Wait estimates: the latest finished tickets of a service.
+        CREATE INDEX queue_tickets_finished ON queue_tickets (service_id, finished_at) WHERE state = 'done';
+
+        -- Every transition with the counter and the time: who called, served or transferred what.
+        CREATE TABLE queue_ticket_events (
+            id         INTEGER PRIMARY KEY,
+            ticket_id  INTEGER NOT NULL REFERENCES queue_tickets (id),
+            action     TEXT NOT NULL
+                       CHECK (action IN ('issue', 'call', 'recall', 'serving', 'done', 'no_show', 'cancel', 'transfer')),
+            from_state TEXT,
+            to_state   TEXT NOT NULL,
+            counter    INTEGER,
+            service_id TEXT NOT NULL,
+            at         INTEGER NOT NULL
+        );
+        CREATE INDEX queue_ticket_events_ticket ON queue_ticket_events (ticket_id);
+        CREATE TRIGGER queue_ticket_events_append_only BEFORE UPDATE ON queue_ticket_events
+        BEGIN
+            SELECT RAISE(ABORT, 'queue ticket events are append-only');
+        END;
+    )sql"},
 };
 
 }  // namespace

@@ -1,0 +1,169 @@
+#include "app/sync_commands.hpp"
+
+#include <nlohmann/json.hpp>
+
+#include <iostream>
+#include <memory>
+
+#include "sync/enrolment.hpp"
+#include "sync/sync_engine.hpp"
+
+namespace desa::kiosk {
+namespace {
+
+using nlohmann::json;
+
+constexpr int kExitFailed = 1;
+constexpr int kExitBadInput = 2;
+
+struct Args {
+    std::vector<std::string> enrol_args;
+    std::string name;
+    bool force = false;
+    bool once = false;
+    bool json = false;
+    std::string hub;
+};
+
+int run_enroll(KioskContext& ctx, const Args& args) {
+    const auto lang = ctx.config.default_language;
+    sync::EnrolRequest request;
+    if (args.enrol_args.size() == 1) {
+        const auto ticket = sync::parse_enrol_qr(args.enrol_args[0]);
+        if (!ticket) {
+            std::cerr << ctx.catalog.format(lang, "sync.enrol.failed", {{"reason", ctx.catalog.tr(lang, "sync.enrol.bad_argument")}}) << "\n";
+            return kExitBadInput;
+        }
+        request.hub_url = ticket->hub_url;
+        request.code = ticket->code;
+        request.fingerprint = ticket->fingerprint;
+    } else if (args.enrol_args.size() == 2) {
+        request.hub_url = args.enrol_args[0];
+        request.code = args.enrol_args[1];
+    } else {
+        std::cerr << ctx.catalog.format(lang, "sync.enrol.failed", {{"reason", ctx.catalog.tr(lang, "sync.enrol.bad_argument")}}) << "\n";
+        return kExitBadInput;
+    }
+    request.kiosk_name = args.name.empty() ? ctx.village_name : args.name;
+    request.expected_village = ctx.config.village_code;
+    request.replace = args.force;
+    const auto outcome = sync::enrol(ctx.db, ctx.data_dir, request);
+    if (!outcome.identity) {
+        const std::string name(sync::enrol_problem_name(*outcome.problem));
+        std::cerr << ctx.catalog.format(lang, "sync.enrol.failed", {{"reason", ctx.catalog.tr(lang, "sync.problem." + name)}})
+                  << " (" << name << (outcome.detail.empty() ? "" : ": " + outcome.detail) << ")\n";
+        const bool input = *outcome.problem == sync::EnrolProblem::BadHubUrl || *outcome.problem == sync::EnrolProblem::BadCode;
+        return input ? kExitBadInput : kExitFailed;
+    }
+    // From now on residents' personal data is sealed to the pinned province key.
+    ctx.config.province_public_key = outcome.identity->province_seal_key;
+    std::cout << ctx.catalog.format(lang, "sync.enrol.done",
+                                    {{"kiosk", outcome.identity->kiosk_id},
+                                     {"village", outcome.village_name.empty() ? outcome.identity->village_code : outcome.village_name},
+                                     {"hub", outcome.identity->hub_url}})
+              << "\n";
+    return 0;
+}
+
+json report_json(const sync::CycleReport& r) {
+    json channels = json::array();
+    for (const auto& c : r.channels)
+        channels.push_back({{"channel", c.channel}, {"unchanged", c.unchanged}, {"installed", c.installed},
+                            {"version", c.version}, {"files_fetched", c.files_fetched}, {"files_reused", c.files_reused},
+                            {"bytes_fetched", c.bytes_fetched}, {"rejected", c.rejected}});
+    return {{"ok", r.ok},
+            {"error", r.error},
+            {"warnings", r.warnings},
+            {"outbox", {{"batches", r.upload.batches}, {"stored", r.upload.stored}, {"duplicates", r.upload.duplicates},
+                        {"conflicts", r.upload.conflicts}}},
+            {"updates", {{"applied", r.updates.applied}, {"skipped", r.updates.skipped}, {"cursor", r.updates.cursor}}},
+            {"channels", channels},
+            {"retry_after", r.retry_after ? json(*r.retry_after) : json(nullptr)},
+            {"wire", {{"requests", r.wire.requests}, {"bytes_sent", r.wire.bytes_sent}, {"bytes_received", r.wire.bytes_received}}}};
+}
+
+int run_sync(KioskContext& ctx, const Args& args) {
+    const auto lang = ctx.config.default_language;
+    if (!args.once) {
+        std::cerr << ctx.catalog.tr(lang, "sync.cycle.needs_once") << "\n";
+        return kExitBadInput;
+    }
+    sync::SyncOptions options = kiosk_sync_options(ctx);
+    if (!args.hub.empty()) options.hub_override = args.hub;
+    const auto report = sync::run_cycle(ctx.db, ctx.data_dir, options);
+    if (args.json) std::cout << report_json(report).dump() << "\n";
+    for (const auto& w : report.warnings) std::cerr << ctx.catalog.format(lang, "sync.cycle.warning", {{"warning", w}}) << "\n";
+    if (report.not_enrolled) {
+        std::cerr << ctx.catalog.tr(lang, "sync.cycle.not_enrolled") << "\n";
+        return kExitFailed;
+    }
+    if (!report.ok) {
+        std::cerr << ctx.catalog.format(lang, "sync.cycle.failed", {{"reason", report.error}}) << "\n";
+        return kExitFailed;
+    }
+    if (!args.json) {
+        std::string channels;
+        for (const auto& c : report.channels)
+            channels += (channels.empty() ? "" : ", ") + c.channel + " " +
+                        (c.installed ? "v" + std::to_string(c.version) + " installed"
+                                     : c.unchanged ? std::string("unchanged") : std::string("kept"));
+        std::cout << ctx.catalog.format(lang, "sync.cycle.done",
+                                        {{"sent", std::to_string(report.upload.stored + report.upload.duplicates)},
+                                         {"updates", std::to_string(report.updates.applied)},
+                                         {"channels", channels}})
+                  << "\n";
+    }
+    return 0;
+}
+
+int run_status(KioskContext& ctx, const Args& args) {
+    const auto status = sync::sync_status_json(ctx.db);
+    if (args.json) {
+        std::cout << status.dump(2) << "\n";
+        return 0;
+    }
+    if (!status["enrolled"].get<bool>()) {
+        std::cout << "enrolled: no\n";
+    } else {
+        std::cout << "enrolled: kiosk " << status["kiosk_id"].get<std::string>() << " at "
+                  << status["hub"].get<std::string>() << " (province key " << status["province_key"].get<std::string>()
+                  << ")\n";
+    }
+    for (const auto& [step, at] : status["last_success"].items()) std::cout << "last success " << step << ": " << at << "\n";
+    for (const auto& c : status["channels"]) std::cout << "content " << c["channel"].get<std::string>() << ": version " << c["version"] << "\n";
+    std::cout << "pending outbox: " << status["pending_outbox"] << "\n";
+    if (!status["last_error"].is_null()) std::cout << "last error: " << status["last_error"].get<std::string>() << "\n";
+    return 0;
+}
+
+}  // namespace
+
+sync::SyncOptions kiosk_sync_options(const KioskContext&) {
+    sync::SyncOptions options;
+    options.channels = {"slides", "catalog"};
+    // options.apply_hooks["catalog"]: not wired yet (the union catalogue's import); until then a
+    // catalog version is downloaded, verified and installed under <data>/content/catalog/<version>.
+    return options;
+}
+
+std::function<int(KioskContext&)> add_sync_commands(CLI::App& cli) {
+    auto args = std::make_shared<Args>();
+    auto* enroll = cli.add_subcommand("enroll", "enrol this kiosk with the provincial hub (one-time code)");
+    enroll->add_option("ARGS", args->enrol_args, "HUB_URL CODE, or the hub's QR text DESA-ENROL:1:...")->required()->expected(1, 2);
+    enroll->add_option("--name", args->name, "a name for this kiosk at the hub (default: the village)");
+    enroll->add_flag("--force", args->force, "enrol again although already enrolled (new keys)");
+    auto* sync = cli.add_subcommand("sync", "exchange data with the hub");
+    sync->add_flag("--once", args->once, "run one full cycle and exit with its result");
+    sync->add_option("--hub", args->hub, "another address for the hub for this run (trust stays pinned)");
+    sync->add_flag("--json", args->json, "print the cycle's report as JSON");
+    auto* status = cli.add_subcommand("status", "enrolment and sync state (no personal data)");
+    status->add_flag("--json", args->json, "JSON object");
+    return [args, enroll, sync, status](KioskContext& ctx) {
+        if (enroll->parsed()) return run_enroll(ctx, *args);
+        if (sync->parsed()) return run_sync(ctx, *args);
+        if (status->parsed()) return run_status(ctx, *args);
+        return -1;
+    };
+}
+
+}  // namespace desa::kiosk
