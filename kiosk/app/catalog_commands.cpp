@@ -8,6 +8,7 @@
 #include "catalog/catalog_export.hpp"
 #include "catalog/catalog_import.hpp"
 #include "catalog/search.hpp"
+#include "catalog/union_catalog.hpp"
 
 namespace desa::kiosk {
 namespace {
@@ -39,6 +40,14 @@ int run_import(KioskContext& ctx, const CatalogArgs& args) {
     std::cout << catalog::describe(report);
     // Non-zero only when nothing could be read; skipped records are in the report.
     return report.ok() && (report.stored() > 0 || report.skipped.empty()) ? 0 : 1;
+}
+
+// The files of a `catalog` channel version applied by hand (a USB stick for a kiosk without a
+// network, or to check a hub's output): exactly what the sync engine does after a download.
+int run_union(KioskContext& ctx, const CatalogArgs& args) {
+    const auto report = catalog::install_union_catalog(ctx.data_dir, args.file, ctx.config.village_code);
+    std::cout << catalog::describe(report);
+    return report.ok() ? 0 : 1;
 }
 
 int run_export(KioskContext& ctx, const CatalogArgs& args) {
@@ -96,6 +105,23 @@ int run_search(KioskContext& ctx, const CatalogArgs& args) {
     if (args.json) {
         nlohmann::json out{{"total", result.total}, {"total_capped", result.total_capped}, {"kind", kind_name(result.kind)}, {"hits", nlohmann::json::array()}};
         if (result.did_you_mean) out["did_you_mean"] = *result.did_you_mean;
+        // Titles only other libraries hold (the union catalogue), after every local hit.
+        out["elsewhere_total"] = result.elsewhere_total;
+        out["elsewhere"] = nlohmann::json::array();
+        for (const auto& e : result.elsewhere) {
+            nlohmann::json libraries = nlohmann::json::array();
+            for (const auto& l : e.libraries)
+                libraries.push_back({{"library_id", l.library_id}, {"name", l.name}, {"village_code", l.village_code},
+                                     {"available", l.available}, {"copies", l.copies}});
+            out["elsewhere"].push_back({{"title", e.title},
+                                        {"subtitle", e.subtitle},
+                                        {"authors", e.authors},
+                                        {"year", e.year ? nlohmann::json(*e.year) : nlohmann::json(nullptr)},
+                                        {"isbn", e.isbn},
+                                        {"available", e.available},
+                                        {"copies", e.copies},
+                                        {"libraries", libraries}});
+        }
         for (const auto& h : result.hits)
             out["hits"].push_back({{"id", h.record_id},
                                    {"title", h.title},
@@ -120,6 +146,12 @@ int run_search(KioskContext& ctx, const CatalogArgs& args) {
         if (h.year) std::cout << " (" << *h.year << ")";
         std::cout << "\t" << h.available << "/" << h.copies << " on shelf\n";
     }
+    for (const auto& e : result.elsewhere) {
+        std::cout << "elsewhere\t" << e.title;
+        if (!e.authors.empty()) std::cout << " — " << e.authors.front();
+        for (const auto& l : e.libraries) std::cout << "\t" << l.name << " " << l.available << "/" << l.copies;
+        std::cout << "\n";
+    }
     return 0;
 }
 
@@ -127,7 +159,7 @@ int run_search(KioskContext& ctx, const CatalogArgs& args) {
 
 std::function<int(KioskContext&)> add_catalog_commands(CLI::App& cli) {
     auto args = std::make_shared<CatalogArgs>();
-    auto* catalog = cli.add_subcommand("catalog", "the library catalogue: import, search, export");
+    auto* catalog = cli.add_subcommand("catalog", "the library catalogue: import, search, export, union");
     catalog->require_subcommand(1);
     auto* search = catalog->add_subcommand("search", "search like the library screen does");
     search->add_option("QUERY", args->query, "what a resident would type")->required();
@@ -139,8 +171,12 @@ std::function<int(KioskContext&)> add_catalog_commands(CLI::App& cli) {
     auto* export_ = catalog->add_subcommand("export", "export the catalogue as CSV or MARC 21");
     export_->add_option("--format", args->format, "csv or marc")->required();
     export_->add_option("OUT", args->file, "the file to write")->required();
-    return [search, import, export_, args](KioskContext& ctx) -> int {
+    auto* union_ = catalog->add_subcommand("union", "apply the union catalogue files of a `catalog` channel version");
+    union_->add_option("DIR", args->file, "directory with libraries.csv, snapshot-<B>.csv, delta-<V>.csv")
+        ->required();
+    return [search, import, export_, union_, args](KioskContext& ctx) -> int {
         if (search->parsed()) return run_search(ctx, *args);
+        if (union_->parsed()) return run_union(ctx, *args);
         if (import->parsed()) return run_import(ctx, *args);
         if (export_->parsed()) return run_export(ctx, *args);
         return 2;

@@ -27,6 +27,9 @@ std::vector<std::string> screenshot_names() {
     for (auto s : session::kAllScreens) names.emplace_back(session::screen_name(s));
     names.emplace_back("library-keyboard");
     names.emplace_back("library-results");
+    names.emplace_back("library-elsewhere");
+    names.emplace_back("library-elsewhere-only");
+    names.emplace_back("library-record-elsewhere");
     names.emplace_back("idle-warning");
     names.emplace_back("catalog-edit-record");
     names.emplace_back("catalog-edit-problems");
@@ -61,9 +64,16 @@ ScreenshotResult render_screenshot(KioskContext& kiosk, const ScreenshotRequest&
         // A search with hits and filter chips, keyboard closed (the demo catalogue has farming books).
         session.open(Screen::Library);
         session.forms.library_search.insert("pertanian");
-    } else if (request.name == "library-record") {
+    } else if (request.name == "library-elsewhere" || request.name == "library-elsewhere-only") {
+        // The demo union catalogue (assets/demo/union): Andrea Hirata's other novels are only at
+        // neighbouring libraries; "sang pemimpi" is not here at all.
         session.open(Screen::Library);
-        const auto hits = session.library.results(kiosk.db, "kopi").hits;
+        session.forms.library_search.insert(request.name == "library-elsewhere" ? "hirata" : "sang pemimpi");
+    } else if (request.name == "library-record" || request.name == "library-record-elsewhere") {
+        // Laskar Pelangi is also at two other libraries.
+        session.open(Screen::Library);
+        const char* query = request.name == "library-record" ? "kopi" : "laskar pelangi";
+        const auto hits = session.library.results(kiosk.db, query).hits;
         if (!hits.empty()) session.library.open(kiosk.db, hits.front().record_id);
         session.open(Screen::LibraryRecord);
     } else if (request.name == "catalog-edit-record" || request.name == "catalog-edit-problems") {

@@ -6,8 +6,10 @@
 
 #include "catalog/catalog_import.hpp"
 #include "catalog/catalog_store.hpp"
+#include "catalog/union_catalog.hpp"
 #include "core/paths.hpp"
 #include "storage/kiosk_schema.hpp"
+#include "sync/sync_store.hpp"
 
 namespace desa::kiosk {
 namespace {
@@ -74,12 +76,24 @@ std::unique_ptr<KioskContext> load_kiosk_context(const GlobalOptions& options, i
         std::move(catalog), std::move(*db), 0, {}, false, {}, {}, std::nullopt, std::nullopt});
     if (options.camera_folder) ctx->camera.emplace(*options.camera_folder);
     ctx->schema_version = ctx->db.schema_version();
+    // An enrolled kiosk seals residents' personal data to the province key pinned at enrolment,
+    // whatever the config file says.
+    if (const auto pinned = sync::pinned_seal_key(ctx->db)) ctx->config.province_public_key = *pinned;
     // The demo village comes with a small village-library catalogue, so every section has
     // something to show on first start. A real kiosk's catalogue comes from its librarian or the hub.
     if (demo && catalog::CatalogStore(ctx->db).count() == 0) {
         const auto report = catalog::import_file(ctx->db, assets / "demo/catalog.csv");
         if (!report.ok()) throw StartupError("demo catalogue: " + report.error);
         spdlog::info("demo catalogue loaded: {} titles", report.stored());
+    }
+    // Other libraries' holdings (union.db, from the hub's `catalog` channel) for search and the
+    // record screen; without it the kiosk searches its own catalogue only.
+    const bool union_attached = catalog::attach_union_catalog(ctx->db, data_dir);
+    // ... and the demo village a small one of neighbouring libraries, as the hub's channel would
+    // bring (docs/sync-protocol.md), so "Juga ada di" has something to show.
+    if (demo && union_attached && !catalog::union_catalog_state(ctx->db)) {
+        const auto report = catalog::install_union_catalog(data_dir, assets / "demo/union", ctx->config.village_code);
+        if (!report.ok()) throw StartupError("demo union catalogue: " + report.error);
     }
     const auto chain = ctx->regions.ancestry(ctx->config.village_code);
     // chain = province, kabupaten/kota, kecamatan, desa (validated by the config loader).

@@ -1,5 +1,6 @@
-// One library record: what the book is, where each copy stands (or until when it is lent), other
-// books by the same author, and a QR code of the key facts to keep on a phone.
+// One library record: what the book is, where each copy stands (or until when it is lent), which
+// other libraries hold it too (the union catalogue), other books by the same author, and a QR code
+// of the key facts to keep on a phone.
 #include <algorithm>
 
 #include "core/dates.hpp"
@@ -121,6 +122,19 @@ void draw_library_record_screen(ScreenContext& ctx) {
             line += "  ·  " + (copy.call_number.empty() ? r.call_number : copy.call_number);
         if (!copy.barcode.empty()) line += "  ·  " + copy.barcode;
         paragraph(ui, ui.fonts.body, line, inner_w, copy.status == catalog::CopyStatus::Available ? p.text : p.muted_text);
+    }
+    // The same book at other libraries (the union catalogue): where else to ask for it.
+    if (!visit.elsewhere().empty()) {
+        ImGui::Dummy(ImVec2(1, pad * 0.5f));
+        paragraph(ui, ui.fonts.bold, ui.tr("record.elsewhere"), inner_w, p.text);
+        for (const auto& h : visit.elsewhere()) {
+            const std::string copies = std::to_string(h.copies), available = std::to_string(h.available);
+            const std::string line =
+                h.available > 0
+                    ? ui.trf("record.elsewhere.available", {{"library", h.name}, {"available", available}, {"copies", copies}})
+                    : ui.trf("record.elsewhere.on_loan", {{"library", h.name}, {"copies", copies}});
+            paragraph(ui, ui.fonts.body, line, inner_w, h.available > 0 ? p.text : p.muted_text);
+        }
     }
     if (!visit.by_same_author().empty()) {
         ImGui::Dummy(ImVec2(1, pad * 0.5f));

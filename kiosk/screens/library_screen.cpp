@@ -1,5 +1,6 @@
 // Perpustakaan: one search field, results as you type, a few big filter chips, and a clear word
-// when the catalogue is empty or nothing matches ("Maksud Anda: ..." when a typo was fixed).
+// when the catalogue is empty or nothing matches ("Maksud Anda: ..." when a typo was fixed); after its
+// own books, the titles only other libraries hold and where (the union catalogue).
 #include <algorithm>
 #include <functional>
 
@@ -15,7 +16,8 @@ std::string language_name(const Ui& ui, const std::string& code) {
     return ui.catalog.has(ui.lang, id) ? ui.tr(id) : code;
 }
 
-std::string authors_line(const catalog::SearchHit& hit) {
+template <typename Hit>
+std::string authors_line(const Hit& hit) {
     std::string line;
     for (std::size_t i = 0; i < hit.authors.size() && i < 2; ++i) line += (i ? "; " : "") + hit.authors[i];
     if (hit.authors.size() > 2) line += "; …";
@@ -63,6 +65,59 @@ bool result_row(Ui& ui, const catalog::SearchHit& hit, float width) {
                 ImVec2(max.x - pad, max.y - pad), status_colour, Align::Center);
     ImGui::Dummy(ImVec2(width, ui.theme.px(8)));
     return tapped;
+}
+
+// Where a title only other libraries hold can be found: the best library (a copy on its shelf
+// first), then how many more hold it.
+std::vector<std::string> elsewhere_lines(const Ui& ui, const catalog::ElsewhereHit& hit) {
+    std::vector<std::string> lines;
+    if (hit.libraries.empty()) return lines;
+    const auto& best = hit.libraries.front();
+    const std::string available = std::to_string(best.available);
+    lines.push_back(best.available > 0
+                        ? ui.trf("library.elsewhere.at", {{"library", best.name}, {"available", available}})
+                        : ui.trf("library.elsewhere.on_loan_at", {{"library", best.name}}));
+    if (hit.libraries.size() > 1)
+        lines.push_back(ui.trf("library.elsewhere.more", {{"count", std::to_string(hit.libraries.size() - 1)}}));
+    return lines;
+}
+
+// A title another library holds: not tappable (there is no record here to open); it says where.
+void elsewhere_row(Ui& ui, const catalog::ElsewhereHit& hit, std::size_t index, float width) {
+    const Palette& p = ui.theme.palette;
+    const float pad = ui.theme.px(14);
+    const float where_w = std::min(width * 0.42f, ui.theme.px(360));
+    const float text_w = width - where_w - 3 * pad;
+    const std::string title = hit.subtitle.empty() ? hit.title : hit.title + ": " + hit.subtitle;
+    const std::string byline = authors_line(hit);
+    const auto lines = elsewhere_lines(ui, hit);
+    const float title_h = wrapped_height(ui.fonts.bold, title, text_w);
+    const float byline_h = byline.empty() ? 0 : wrapped_height(ui.fonts.body, byline, text_w);
+    std::vector<float> line_h;
+    float where_h = 0;
+    for (const auto& line : lines) where_h += line_h.emplace_back(wrapped_height(ui.fonts.small, line, where_w));
+    const float h = std::max({title_h + byline_h, where_h, ui.theme.px(64)}) + 2 * pad;
+
+    const std::string id = "library.elsewhere." + std::to_string(index);
+    ImGui::Dummy(ImVec2(width, h));
+    const ImVec2 min = ImGui::GetItemRectMin(), max = ImGui::GetItemRectMax();
+    ImDrawList& draw = *ImGui::GetWindowDrawList();
+    draw.AddRect(min, max, ui.theme.high_contrast ? p.border : p.muted_text, ui.theme.px(10), 0, ui.theme.px(2));
+    text_in_box(ui, id + ".title", ui.fonts.bold, title, ImVec2(min.x + pad, min.y + pad),
+                ImVec2(min.x + pad + text_w, min.y + pad + title_h), p.text, Align::Left);
+    if (!byline.empty())
+        text_in_box(ui, id + ".by", ui.fonts.body, byline, ImVec2(min.x + pad, min.y + pad + title_h),
+                    ImVec2(min.x + pad + text_w, min.y + pad + title_h + byline_h), p.muted_text, Align::Left);
+    float y = min.y + (h - where_h) / 2;
+    for (std::size_t i = 0; i < lines.size(); ++i) {
+        const ImU32 colour = i == 0 && hit.libraries.front().available > 0
+                                 ? (ui.theme.high_contrast ? p.text : IM_COL32(0, 110, 60, 255))
+                                 : p.muted_text;
+        text_in_box(ui, id + ".where" + std::to_string(i), ui.fonts.small, lines[i], ImVec2(max.x - pad - where_w, y),
+                    ImVec2(max.x - pad, y + line_h[i]), colour, Align::Left);
+        y += line_h[i];
+    }
+    ImGui::Dummy(ImVec2(width, ui.theme.px(8)));
 }
 
 // A row of filter chips; each toggles one filter. Only values present in the results are offered.
@@ -150,19 +205,34 @@ void draw_library_screen(ScreenContext& ctx) {
                       ui.trf("library.catalogue_size", {{"count", std::to_string(visit.catalogue_size(ctx.kiosk.db))}}),
                       inner_w, p.muted_text);
             librarian_entry(ctx, inner_w);
-        } else if (result.total == 0) {
+        } else if (result.total == 0 && result.elsewhere.empty()) {
             notice(ui, "library.none", Notice::Warning, ui.trf("library.results.none", {{"query", search.text}}), inner_w);
         } else {
             if (result.did_you_mean)
                 paragraph(ui, ui.fonts.bold, ui.trf("library.did_you_mean", {{"suggestion", *result.did_you_mean}}),
                           inner_w, p.text);
-            paragraph(ui, ui.fonts.small, ui.trf("library.results.count", {{"count", std::to_string(result.total) + (result.total_capped ? "+" : "")}}),
-                      inner_w, p.muted_text);
+            const std::string count = std::to_string(result.total) + (result.total_capped ? "+" : "");
+            if (result.total > 0)
+                paragraph(ui, ui.fonts.small, ui.trf("library.results.count", {{"count", count}}), inner_w,
+                          p.muted_text);
+            else  // only other libraries have it
+                paragraph(ui, ui.fonts.bold, ui.trf("library.elsewhere.only", {{"query", search.text}}), inner_w,
+                          p.text);
             for (const auto& hit : result.hits) {
                 if (result_row(ui, hit, inner_w)) {
                     visit.open(ctx.kiosk.db, hit.record_id);
                     ctx.session.open(session::Screen::LibraryRecord);
                 }
+            }
+            // Titles this library does not hold, after all of its own, under their own heading.
+            if (!result.elsewhere.empty()) {
+                if (result.total > 0) {
+                    ImGui::Dummy(ImVec2(inner_w, ui.theme.px(8)));
+                    paragraph(ui, ui.fonts.bold, ui.tr("library.elsewhere.heading"), inner_w, p.text);
+                }
+                paragraph(ui, ui.fonts.small, ui.tr("library.elsewhere.hint"), inner_w, p.muted_text);
+                for (std::size_t i = 0; i < result.elsewhere.size(); ++i)
+                    elsewhere_row(ui, result.elsewhere[i], i, inner_w);
             }
         }
     }

@@ -3,6 +3,7 @@
 #include <algorithm>
 
 #include "catalog/catalog_store.hpp"
+#include "catalog/union_catalog.hpp"
 
 namespace desa::catalog {
 namespace {
@@ -51,6 +52,8 @@ bool LibraryVisit::filters_active() const {
 void LibraryVisit::open(storage::Database& db, std::int64_t record_id) {
     opened_ = CatalogStore(db).get(record_id);
     by_same_author_.clear();
+    elsewhere_.clear();
+    if (opened_) elsewhere_ = holdings_elsewhere(db, *opened_);
     if (!opened_ || opened_->authors.empty()) return;
     SearchQuery query;
     query.text = opened_->authors.front();

@@ -29,11 +29,13 @@ public:
     bool filters_active() const;
     void clear_filters() { filters = {}; }
 
-    // The record the resident opened, loaded once, with other books by its first author.
+    // The record the resident opened, loaded once, with other books by its first author and the
+    // other libraries holding it (the union catalogue).
     void open(storage::Database& db, std::int64_t record_id);
-    void close() { opened_.reset(); by_same_author_.clear(); }
+    void close() { opened_.reset(); by_same_author_.clear(); elsewhere_.clear(); }
     const std::optional<Record>& opened() const { return opened_; }
     const std::vector<SearchHit>& by_same_author() const { return by_same_author_; }
+    const std::vector<LibraryHolding>& elsewhere() const { return elsewhere_; }
 
 private:
     std::optional<std::string> searched_text_;
@@ -42,6 +44,7 @@ private:
     std::optional<std::int64_t> catalogue_size_;
     std::optional<Record> opened_;
     std::vector<SearchHit> by_same_author_;
+    std::vector<LibraryHolding> elsewhere_;
 };
 
 // "Judul: …\nPengarang: …" — the key facts of a record as short text for a QR code a resident can

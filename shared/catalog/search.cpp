@@ -18,6 +18,7 @@
 #include "catalog/search_rank.hpp"
 #include "catalog/search_vocabulary.hpp"
 #include "catalog/text_fold.hpp"
+#include "catalog/union_search.hpp"
 
 namespace desa::catalog {
 
@@ -368,9 +369,17 @@ SearchResult search(storage::Database& db, const SearchQuery& q) {
     if (parsed.tokens.empty()) return result;
 
     if (parsed.isbn) {
-        run(db, text_pass(query::isbn_match(*parsed.isbn), MatchKind::Exact, parsed.tokens), q, result);
+        const std::string match = query::isbn_match(*parsed.isbn);
+        run(db, text_pass(match, MatchKind::Exact, parsed.tokens), q, result);
+        union_search::add_elsewhere(db, {{match, match}}, q, result);
         return result;
     }
+    // Other libraries' titles (the union catalogue) follow the local matches, found the way the
+    // local ones were: as typed, or (when that found nothing here) by their Indonesian roots too.
+    // The spelling fallback knows only this library's words.
+    const std::string in_title = query::typing_match(parsed.tokens, "{title}");
+    const union_search::UnionPass typed{query::typing_match(parsed.tokens), in_title};
+    const std::string stemmed = query::stemmed_match(parsed.tokens);
     // Broad-path tiers: whole words before prefixes, the title before the rest. Numbers (a
     // partly typed ISBN or call number) are not looked for in titles: each prefix scan of a long
     // digit string walks thousands of ISBN terms.
@@ -381,11 +390,18 @@ SearchResult search(storage::Database& db, const SearchQuery& q) {
                 parsed.tokens};
     if (!numbers) prefix.tiers.push_back(query::exact_match(parsed.tokens, "{title}"));
     prefix.tiers.push_back(query::exact_match(parsed.tokens));
-    if (!numbers) prefix.tiers.push_back(query::typing_match(parsed.tokens, "{title}"));
+    if (!numbers) prefix.tiers.push_back(in_title);
     prefix.tiers.push_back(query::typing_match(parsed.tokens));
-    if (run(db, prefix, q, result)) return result;
-    if (run(db, text_pass(query::stemmed_match(parsed.tokens), MatchKind::Stemmed, parsed.tokens), q, result))
+    if (run(db, prefix, q, result)) {
+        union_search::add_elsewhere(db, {typed}, q, result);
         return result;
+    }
+    if (run(db, text_pass(stemmed, MatchKind::Stemmed, parsed.tokens), q, result)) {
+        union_search::add_elsewhere(db, {typed, {stemmed, in_title}}, q, result);
+        return result;
+    }
+    // Nothing here: another library holding the words as typed beats guessing a spelling.
+    if (union_search::add_elsewhere(db, {typed, {stemmed, in_title}}, q, result)) return result;
 
     // Typo fallback: unknown words replaced by close, frequent words of the catalogue.
     if (auto corrected = correct_spelling(db, parsed.tokens)) {

@@ -46,6 +46,24 @@ struct SearchHit {
     double score;             // higher is better
 };
 
+// One other library's holding of a title, from the union catalogue (catalog/union_catalog.hpp).
+struct LibraryHolding {
+    std::string library_id, name, village_code;
+    int available = 0;  // copies on that library's shelf
+    int copies = 0;     // on its shelf or on loan
+};
+
+// A title only other libraries hold: in the union catalogue, not in this library's catalogue.
+struct ElsewhereHit {
+    std::string title, subtitle;
+    std::vector<std::string> authors;
+    std::optional<int> year;
+    std::string isbn;                       // main ISBN-13, may be empty
+    std::vector<LibraryHolding> libraries;  // a copy on the shelf first, then the nearest (holdings_elsewhere)
+    int available = 0, copies = 0;         // summed over them
+    double score = 0;                       // 2: the words are in the title, 1: elsewhere in the record
+};
+
 struct FacetCount {
     std::string value;  // "ind", "2019", "Rak A", "book", "on_shelf"
     int count;
@@ -69,12 +87,22 @@ struct SearchResult {
     // A one-letter query matched kCountCap records or more: total is kCountCap, a lower bound
     // (show "10000+"). Counting them all costs a frame at 1M records.
     bool total_capped = false;
+    // Titles only other libraries hold (the union catalogue), ranked after EVERY local match: they
+    // fill the page once the local matches run out, so offset and limit count the local matches
+    // first. Not in `total` or the facets. A location filter (this library's shelves) leaves them
+    // out; the other filters apply to them. Titles this library holds are left out: by ISBN against
+    // the whole catalogue, by title and first author against this result's local hits.
+    std::vector<ElsewhereHit> elsewhere;
+    int elsewhere_total = 0;        // counted only when the page had room for them
+    bool elsewhere_capped = false;  // kElsewhereScan holdings matched: elsewhere_total is a lower bound
 };
 
 // Above this many matches a search is `broad` (see SearchResult).
 constexpr int kRankedMatches = 1000;
 // A one-letter query counts its matches up to this many (see SearchResult::total_capped).
 constexpr int kCountCap = 10000;
+// The union catalogue's holdings examined per search at most (see SearchResult::elsewhere).
+constexpr int kElsewhereScan = 2000;
 
 // Text without a single letter or digit (empty, only punctuation or emoji) gives an empty result:
 // there is nothing to look for, and browsing the whole catalogue is a different screen.

@@ -8,6 +8,8 @@
 #include <unistd.h>
 
 #include "app/kiosk_context.hpp"
+#include "catalog/catalog_import.hpp"
+#include "catalog/union_catalog.hpp"
 
 namespace desa::test {
 
@@ -32,5 +34,16 @@ struct DemoKiosk {
         std::filesystem::remove_all(data_dir, ec);
     }
 };
+
+// The demo village's library content, as a kiosk started without any config loads it (DemoKiosk
+// names the demo config, so it starts with an empty catalogue): the village catalogue and the
+// neighbouring libraries' union catalogue (assets/demo/union).
+inline void load_demo_library(kiosk::KioskContext& ctx) {
+    const auto imported = catalog::import_file(ctx.db, source_assets() / "demo/catalog.csv");
+    if (!imported.ok()) throw std::runtime_error("demo catalogue: " + imported.error);
+    const auto applied =
+        catalog::install_union_catalog(ctx.data_dir, source_assets() / "demo/union", ctx.config.village_code);
+    if (!applied.ok()) throw std::runtime_error("demo union catalogue: " + applied.error);
+}
 
 }  // namespace desa::test

@@ -11,6 +11,7 @@ using namespace desa::kiosk;
 
 TEST_CASE("every screen renders in both languages at 1280x800, 1920x1080 and 800x1280", "[screens]") {
     test::DemoKiosk kiosk;
+    test::load_demo_library(*kiosk.ctx);  // the library states show books, not the empty notice
     const std::filesystem::path out = std::filesystem::current_path() / "screens";
     const ScreenSize sizes[] = {{1280, 800}, {1920, 1080}, {800, 1280}};
     const std::pair<i18n::Language, const char*> languages[] = {{i18n::Language::Indonesian, "id"},
