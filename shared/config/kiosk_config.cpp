@@ -7,6 +7,7 @@
 #include <sstream>
 #include <toml++/toml.h>
 
+#include "config/toml_type_name.hpp"
 #include "print/printer_output.hpp"
 #include "security/admin_pin.hpp"
 #include "security/sealed_box.hpp"
@@ -17,21 +18,6 @@ namespace {
 
 using i18n::Language;
 
-const char* type_name(toml::node_type type) {
-    switch (type) {
-        case toml::node_type::table: return "table";
-        case toml::node_type::array: return "array";
-        case toml::node_type::string: return "string";
-        case toml::node_type::integer: return "integer";
-        case toml::node_type::floating_point: return "float";
-        case toml::node_type::boolean: return "boolean";
-        case toml::node_type::date: return "date";
-        case toml::node_type::time: return "time";
-        case toml::node_type::date_time: return "date-time";
-        case toml::node_type::none: break;
-    }
-    return "nothing";
-}
 
 // Limits are in characters as a person counts them, not UTF-8 bytes.
 std::size_t count_chars(std::string_view utf8) {
@@ -57,7 +43,7 @@ public:
 
     void wrong_type(std::string key, std::string_view expected, const toml::node& got) {
         problem(std::move(key), ProblemKind::WrongType,
-                "expected " + std::string(expected) + ", got " + type_name(got.type()));
+                "expected " + std::string(expected) + ", got " + toml_type_name(got.type()));
     }
 
     void reject_unknown(const toml::table& table, std::string_view prefix,
@@ -403,7 +389,7 @@ ConfigLoad parse_kiosk_config(std::string_view toml_text, std::string_view file_
     Reader r(file_label, result.problems);
     KioskConfig cfg;
     r.reject_unknown(doc, "", {"village", "language", "modules", "idle", "attract", "security", "library",
-                              "province", "aspirations", "printer"});
+                              "province", "aspirations", "printer", "queue"});
     read_village(r, r.required_table(doc, "village", "village.code"), regions, cfg);
     if (const auto* t = r.table(doc, "", "language")) read_language(r, *t, cfg);
     if (const auto* t = r.table(doc, "", "modules")) read_modules(r, *t, cfg);
@@ -414,6 +400,11 @@ ConfigLoad parse_kiosk_config(std::string_view toml_text, std::string_view file_
     if (const auto* t = r.table(doc, "", "province")) read_province(r, *t, cfg);
     if (const auto* t = r.table(doc, "", "aspirations")) read_aspirations(r, *t, cfg);
     if (const auto* t = r.table(doc, "", "printer")) read_printer(r, *t, cfg);
+    if (const auto* t = r.table(doc, "", "queue")) {
+        auto loaded = queue::parse_queue_config(*t, file_label);
+        for (auto& p : loaded.problems) result.problems.push_back(std::move(p));
+        if (loaded.config) cfg.queue = std::move(*loaded.config);
+    }
 
     if (result.problems.empty()) result.config = std::move(cfg);
     return result;

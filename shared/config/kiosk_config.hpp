@@ -7,7 +7,9 @@
 #include <string_view>
 #include <vector>
 
+#include "config/config_problem.hpp"
 #include "i18n/catalog.hpp"
+#include "queue/queue_config.hpp"
 #include "regions/region_registry.hpp"
 
 namespace desa::config {
@@ -59,25 +61,8 @@ struct KioskConfig {
     // Thermal receipt printer (ESC/POS): a device such as /dev/usb/lp0, a file, or host:9100;
     // empty = no printer.
     std::string printer;
-};
-
-enum class ProblemKind {
-    Syntax,         // TOML syntax error (detail: parser message, line)
-    Missing,        // required key absent
-    WrongType,      // detail: expected type
-    OutOfRange,     // detail: allowed range
-    UnknownValue,   // detail: the value and what is allowed
-    UnknownKey,     // a key we do not know (likely a typo)
-    UnknownVillage, // village code not in the region registry, or not a desa/kelurahan
-    Inconsistent,   // e.g. warn_before >= reset_after, default language not in languages
-    Unreadable,     // file cannot be read
-};
-
-struct ConfigProblem {
-    std::string file;  // path as given
-    std::string key;   // dotted key, e.g. "idle.reset_after_s"; empty for file-level problems
-    ProblemKind kind;
-    std::string detail;  // machine-independent detail (values, ranges), not translated
+    // [queue]: the office's services residents take tickets for. Without the table: no services.
+    queue::QueueConfig queue;
 };
 
 // "kiosk.toml: idle.reset_after_s: <translated problem> (<detail>)" in the requested language,

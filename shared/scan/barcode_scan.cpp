@@ -15,6 +15,8 @@ std::string_view kind_name(CodeKind kind) {
     switch (kind) {
         case CodeKind::Isbn: return "isbn";
         case CodeKind::Member: return "member";
+        case CodeKind::Ticket: return "ticket";
+        case CodeKind::Appointment: return "appointment";
         case CodeKind::Unknown: return "unknown";
     }
     return "unknown";
@@ -26,6 +28,9 @@ std::string_view verdict_name(Verdict verdict) {
         case Verdict::Invalid: return "invalid";
         case Verdict::Forged: return "forged";
         case Verdict::Expired: return "expired";
+        case Verdict::TooEarly: return "too_early";
+        case Verdict::OtherVillage: return "other_village";
+        case Verdict::Unknown: return "unknown";
         case Verdict::None: return "none";
     }
     return "none";
@@ -51,6 +56,11 @@ ScannedCode classify(std::string format, std::string text) {
             code.verdict = Verdict::Valid;
             code.value = *isbn;
         }
+        return code;
+    }
+    if (code.text.starts_with("DESA-ANTRI:") || code.text.starts_with("DESA-JANJI:")) {
+        code.kind = code.text.starts_with("DESA-ANTRI:") ? CodeKind::Ticket : CodeKind::Appointment;
+        code.verdict = Verdict::Unknown;
         return code;
     }
     if (const auto card = lending::parse_member_card_payload(code.text); card.is_member_card) {

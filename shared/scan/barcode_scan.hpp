@@ -20,11 +20,14 @@ struct GreyImage {
 // Loads PNG/JPEG/BMP/... (stb_image) as grey. nullopt with `error` set when unreadable.
 std::optional<GreyImage> load_image(const std::filesystem::path& file, std::string& error);
 
-enum class CodeKind { Isbn, Member, Unknown };
-enum class Verdict { Valid, Invalid, Forged, Expired, None };
+enum class CodeKind { Isbn, Member, Ticket, Appointment, Unknown };
+// Unknown: the code is ours but this kiosk cannot judge it (no key to check it with);
+// TooEarly and OtherVillage: genuine queue codes for another time or another office.
+enum class Verdict { Valid, Invalid, Forged, Expired, TooEarly, OtherVillage, Unknown, None };
 
-std::string_view kind_name(CodeKind);     // "isbn", "member", "unknown"
-std::string_view verdict_name(Verdict);   // "valid", "invalid", "forged", "expired", "none"
+std::string_view kind_name(CodeKind);     // "isbn", "member", "ticket", "appointment", "unknown"
+// "valid", "invalid", "forged", "expired", "too_early", "other_village", "unknown", "none"
+std::string_view verdict_name(Verdict);
 
 struct ScannedCode {
     std::string format;  // ZXing's name: "EAN-13", "QRCode", "Code128", ...
@@ -39,7 +42,9 @@ std::vector<ScannedCode> read_codes(const GreyImage& image);
 
 // What a decoded code is to the kiosk. A book's EAN-13 must start 978/979 (Bookland); a library
 // member card's QR text starts "DESA-PERPUS:" (lending/member_card; value: the card code); a spine
-// label (Code 128/39) is a copy barcode for the librarian screens, "unknown" here.
+// label (Code 128/39) is a copy barcode for the librarian screens, "unknown" here. A queue ticket
+// ("DESA-ANTRI:") or appointment ("DESA-JANJI:") QR gets its kind with verdict Unknown: checking
+// its signature needs keys, which queue/queue_scan.hpp applies.
 ScannedCode classify(std::string format, std::string text);
 
 // A camera is anything that yields frames; a folder of images is a real implementation of it

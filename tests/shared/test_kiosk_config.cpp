@@ -360,6 +360,96 @@ TEST_CASE("the demo kiosk.toml and configs/kiosk.example.toml are valid", "[conf
         const auto load = desa::config::load_kiosk_config(file, lampung);
         INFO(file << list(load.problems));
         CHECK(load.problems.empty());
-        CHECK(load.config.has_value());
+        REQUIRE(load.config.has_value());
+        // Both offer the five services of the village office, A to E.
+        const auto& services = load.config->queue.services;
+        REQUIRE(services.size() == 5);
+        std::string prefixes;
+        for (const auto& s : services) {
+            prefixes += s.prefix;
+            CHECK(!s.name_en.empty());
+            CHECK(desa::queue::is_open(s, desa::queue::Weekday::Monday, 8 * 60));
+            CHECK(!desa::queue::is_open(s, desa::queue::Weekday::Sunday, 10 * 60));
+        }
+        CHECK(prefixes == "ABCDE");
+    }
+}
+
+namespace {
+const std::string kQueue = R"(
+[queue]
+timezone = "WITA"
+[[queue.service]]
+id = "domisili"
+name_id = "Surat Keterangan Domisili"
+name_en = "Certificate of domicile"
+prefix = "A"
+counters = [1, 2]
+daily_quota = 50
+priority_lane = true
+[queue.service.hours]
+mon = "08:00-12:00,13:00-15:00"
+[[queue.service]]
+id = "sktm"
+name_id = "SKTM"
+prefix = "B"
+counters = [2]
+[queue.service.hours]
+fri = "08:00-11:00"
+)";
+}  // namespace
+
+TEST_CASE("[queue] services are part of kiosk.toml", "[config][queue]") {
+    SECTION("absent: no services") {
+        const auto load = parse(with(""));
+        REQUIRE(load.config.has_value());
+        CHECK(load.config->queue.services.empty());
+        CHECK(load.config->queue.utc_offset_s == desa::queue::kWibOffsetSeconds);
+    }
+    SECTION("a good table is read") {
+        const auto load = parse(with(kQueue));
+        INFO(list(load.problems));
+        REQUIRE(load.config.has_value());
+        const auto& q = load.config->queue;
+        CHECK(q.utc_offset_s == desa::queue::kWitaOffsetSeconds);
+        REQUIRE(q.services.size() == 2);
+        CHECK(q.services[0].id == "domisili");
+        CHECK(q.services[0].counters == std::vector<int>{1, 2});
+        CHECK(q.services[0].daily_quota == 50);
+        CHECK(q.services[0].priority_lane);
+        CHECK(q.services[0].hours[0].size() == 2);
+        CHECK(q.services[1].prefix == 'B');
+        CHECK(!q.services[1].priority_lane);
+        CHECK(q.services[1].daily_quota == 999);
+    }
+    SECTION("a bad service is reported with its key, next to other problems") {
+        std::string bad = kQueue;
+        bad.replace(bad.find("prefix = \"B\""), 12, "prefix = \"A\"");
+        bad.replace(bad.find("counters = [2]"), 14, "counters = [0]");
+        const auto load = parse(with("[idle]\nreset_after_s = 5\n" + bad));
+        INFO(list(load.problems));
+        CHECK(!load.config.has_value());
+        bool idle = false, counter = false;
+        for (const auto& p : load.problems) {
+            CHECK(p.file == "kiosk.toml");
+            idle = idle || p.key == "idle.reset_after_s";
+            counter = counter || (p.key == "queue.service[1].counters[0]" && p.kind == ProblemKind::OutOfRange);
+        }
+        CHECK(idle);
+        CHECK(counter);
+    }
+    SECTION("a duplicate prefix and an unknown key") {
+        std::string bad = kQueue;
+        bad.replace(bad.find("prefix = \"B\""), 12, "prefix = \"A\"");
+        const auto load = parse(with(bad + "[queue.colour]\n"));
+        INFO(list(load.problems));
+        CHECK(!load.config.has_value());
+        bool prefix = false, unknown = false;
+        for (const auto& p : load.problems) {
+            prefix = prefix || (p.key == "queue.service[1].prefix" && p.kind == ProblemKind::Inconsistent);
+            unknown = unknown || (p.key == "queue.colour" && p.kind == ProblemKind::UnknownKey);
+        }
+        CHECK(prefix);
+        CHECK(unknown);
     }
 }
