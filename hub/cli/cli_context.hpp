@@ -56,5 +56,6 @@ void add_admin_commands(CLI::App& app, CliContext& ctx);       // keys, regions,
 void add_aspiration_commands(CLI::App& app, CliContext& ctx);  // aspirations
 void add_content_commands(CLI::App& app, CliContext& ctx);     // content
 void add_serve_command(CLI::App& app, CliContext& ctx);        // serve
+void add_queue_commands(CLI::App& app, CliContext& ctx);       // queue
 
 }  // namespace desa::hub
