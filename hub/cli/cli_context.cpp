@@ -2,6 +2,7 @@
 
 #include <sys/stat.h>
 
+#include <cstdlib>
 #include <ctime>
 
 #include "db/hub_schema.hpp"
@@ -38,10 +39,16 @@ std::unique_ptr<SqlDb> CliContext::open_db() const {
 }
 
 void add_common_options(CLI::App& command, CliContext& ctx) {
-    command.add_option("--data-dir", ctx.data_dir, "Hub data directory (keys, files, default database)")
-        ->envname("DESA_HUB_DATA_DIR");
-    command.add_option("--db", ctx.db, "Database URL: sqlite:PATH or postgresql://... (default sqlite:DATA/hub.db)")
-        ->envname("DESA_HUB_DB");
+    // No CLI11 envname here: CLI11 reads an option's variable for every subcommand, run or not,
+    // and all of them write into this one context, so the environment beat an explicit flag.
+    // run_cli seeds the context from the environment before parsing (seed_from_environment).
+    command.add_option("--data-dir", ctx.data_dir, "Hub data directory (keys, files, default database; env DESA_HUB_DATA_DIR)");
+    command.add_option("--db", ctx.db, "Database URL: sqlite:PATH or postgresql://... (default sqlite:DATA/hub.db; env DESA_HUB_DB)");
+}
+
+void seed_from_environment(CliContext& ctx) {
+    if (const char* dir = std::getenv("DESA_HUB_DATA_DIR"); dir && *dir) ctx.data_dir = dir;
+    if (const char* db = std::getenv("DESA_HUB_DB"); db && *db) ctx.db = db;
 }
 
 std::int64_t now_seconds() { return static_cast<std::int64_t>(std::time(nullptr)); }

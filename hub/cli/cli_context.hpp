@@ -48,6 +48,8 @@ struct CliContext {
 
 // Adds --data-dir and --db to a (sub)command; all commands write into the same context.
 void add_common_options(CLI::App& command, CliContext& ctx);
+// DESA_HUB_DATA_DIR and DESA_HUB_DB as defaults; called before parsing so a flag given wins.
+void seed_from_environment(CliContext& ctx);
 
 std::int64_t now_seconds();
 std::string format_time(std::int64_t unix_seconds);  // "2025-11-28 12:00:00Z"

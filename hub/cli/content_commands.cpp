@@ -1,10 +1,10 @@
-// desa-hub content publish slides DIR | publish catalog FILE | list: new signed versions of the
-// content channels kiosks pull.
+// desa-hub content publish slides DIR | publish catalog FILE... (content_catalog.cpp) | publish
+// channel NAME DIR | list: new signed versions of the content channels kiosks pull.
 #include <nlohmann/json.hpp>
 
 #include <iostream>
 
-#include "cli/cli_context.hpp"
+#include "cli/content_commands.hpp"
 #include "model/content.hpp"
 #include "model/province_keys.hpp"
 
@@ -54,23 +54,7 @@ void add_content_commands(CLI::App& app, CliContext& ctx) {
         report(publish_channel(*db, ctx.data_dir, key.secret_key, "slides", sources, now_seconds()), slides->json);
     });
 
-    auto catalog = ctx.hold<Args>();
-    auto* c = publish->add_subcommand(
-        "catalog", "The union catalogue: a MARC, MARCXML or CSV file, or a directory of the channel's files "
-                   "(published as they are; files the kiosks hold already are not fetched again)");
-    add_common_options(*c, ctx);
-    c->add_option("PATH", catalog->path, "Catalogue file or directory")->required();
-    c->add_flag("--json", catalog->json, "Print JSON");
-    c->callback([&ctx, catalog] {
-        ctx.require_data_dir();
-        std::error_code ec;
-        const auto sources = std::filesystem::is_directory(catalog->path, ec)
-                                 ? directory_sources(catalog->path)
-                                 : std::vector<ContentSource>{catalog_source(catalog->path)};
-        const auto key = load_sign_key(ctx.data_dir);
-        auto db = ctx.open_db();
-        report(publish_channel(*db, ctx.data_dir, key.secret_key, "catalog", sources, now_seconds()), catalog->json);
-    });
+    add_catalog_publish_command(*publish, ctx);
 
     struct ChannelArgs {
         std::string channel, dir;

@@ -20,6 +20,7 @@ int run_cli(int argc, char** argv) {
     app.require_subcommand(1);
     app.set_version_flag("--version", std::string(DESA_VERSION));
     CliContext ctx;
+    seed_from_environment(ctx);
     add_admin_commands(app, ctx);
     add_aspiration_commands(app, ctx);
     add_content_commands(app, ctx);

@@ -121,7 +121,29 @@ CREATE TABLE manifest_files (
 )
 )SQL";
 
-constexpr std::array<HubMigration, 1> kMigrations{{{1, "initial hub schema", kV1}}};
+// The union catalogue as last published on the `catalog` channel (model/union_publish.hpp): each
+// library and each holding's row exactly as written into the channel's files, so the next publish
+// writes only the rows that changed (the delta) and a new snapshot needs no source file.
+// counters.union_version: the channel version these tables describe.
+constexpr std::string_view kV2 = R"SQL(
+CREATE TABLE union_libraries (
+  library_id TEXT PRIMARY KEY,
+  name TEXT NOT NULL,
+  village_code TEXT NOT NULL,
+  updated_at BIGINT NOT NULL
+);
+CREATE TABLE union_holdings (
+  library_id TEXT NOT NULL,
+  control_number TEXT NOT NULL,
+  row_csv TEXT NOT NULL,
+  version BIGINT NOT NULL,
+  PRIMARY KEY (library_id, control_number)
+);
+INSERT INTO counters (name, value) VALUES ('union_version', 0)
+)SQL";
+
+constexpr std::array<HubMigration, 2> kMigrations{
+    {{1, "initial hub schema", kV1}, {2, "union catalogue state", kV2}}};
 
 constexpr std::string_view kCreateMigrationsTable =
     "CREATE TABLE IF NOT EXISTS schema_migrations (version BIGINT PRIMARY KEY, name TEXT NOT NULL, "

@@ -10,7 +10,6 @@
 #include <nlohmann/json.hpp>
 #include <set>
 
-#include "catalog/catalog_import.hpp"
 #include "security/sodium.hpp"
 
 namespace desa::hub {
@@ -78,6 +77,14 @@ std::string manifest_body(const sync::Manifest& m, const sync::SignSecretKey& ke
         .dump();
 }
 
+fs::path ensure_store(const fs::path& data_dir) {
+    const fs::path store = data_dir / "files";
+    std::error_code ec;
+    fs::create_directories(store, ec);
+    if (ec) throw ContentError("cannot create " + store.string() + ": " + ec.message());
+    return store;
+}
+
 bool same_files(const std::vector<sync::ManifestFile>& a, const std::vector<sync::ManifestFile>& b) {
     return std::equal(a.begin(), a.end(), b.begin(), b.end(), [](const auto& x, const auto& y) {
         return x.name == y.name && x.sha256 == y.sha256 && x.size == y.size;
@@ -110,11 +117,7 @@ PublishResult publish_channel(SqlDb& db, const fs::path& data_dir, const sync::S
             throw ContentError("file name '" + s.name + "' is not allowed (letters, digits, . _ - only)");
         if (!names.insert(s.name).second) throw ContentError("file name '" + s.name + "' appears twice");
     }
-    const fs::path store = files_dir(data_dir);
-    std::error_code ec;
-    fs::create_directories(store, ec);
-    if (ec) throw ContentError("cannot create " + store.string() + ": " + ec.message());
-
+    const fs::path store = ensure_store(data_dir);
     sync::Manifest m{channel, 0, now, {}};
     for (const auto& s : sources) m.files.push_back(store_file(store, s));
     std::sort(m.files.begin(), m.files.end(), [](const auto& a, const auto& b) { return a.name < b.name; });
@@ -124,23 +127,60 @@ PublishResult publish_channel(SqlDb& db, const fs::path& data_dir, const sync::S
         const auto old = parse_manifest_body(current->body);
         if (same_files(old.files, m.files)) return {old, true};
     }
-    // Upsert with RETURNING: the channel row is locked until commit, so two publishers take turns.
-    m.version = db.query("INSERT INTO channels (name, version, updated_at) VALUES ($1, 1, $2) "
-                         "ON CONFLICT (name) DO UPDATE SET version = channels.version + 1, updated_at = $2 "
-                         "RETURNING version",
-                         {channel, now})
-                    .at(0)
-                    .int64(0);
-    for (const auto& f : m.files) {
-        db.execute("INSERT INTO files (sha256, size, stored_at) VALUES ($1, $2, $3) ON CONFLICT (sha256) DO NOTHING",
-                   {f.sha256, f.size, now});
-        db.execute("INSERT INTO manifest_files (channel, version, name, sha256, size) VALUES ($1, $2, $3, $4, $5)",
-                   {channel, m.version, f.name, f.sha256, f.size});
-    }
-    db.execute("INSERT INTO manifests (channel, version, created_at, body) VALUES ($1, $2, $3, $4)",
-               {channel, m.version, now, manifest_body(m, key)});
+    m.version = next_channel_version(db, channel, now);
+    record_version(db, key, m);
     tx.commit();
     return {m, false};
+}
+
+std::int64_t next_channel_version(SqlDb& db, const std::string& channel, std::int64_t now) {
+    // Upsert with RETURNING: the channel row is locked until commit, so two publishers take turns.
+    return db
+        .query("INSERT INTO channels (name, version, updated_at) VALUES ($1, 1, $2) "
+               "ON CONFLICT (name) DO UPDATE SET version = channels.version + 1, updated_at = $2 "
+               "RETURNING version",
+               {channel, now})
+        .at(0)
+        .int64(0);
+}
+
+void record_version(SqlDb& db, const sync::SignSecretKey& key, sync::Manifest& m) {
+    if (m.files.size() > kMaxFilesPerManifest) throw ContentError("too many files in one version");
+    std::sort(m.files.begin(), m.files.end(), [](const auto& a, const auto& b) { return a.name < b.name; });
+    for (const auto& f : m.files) {
+        db.execute("INSERT INTO files (sha256, size, stored_at) VALUES ($1, $2, $3) ON CONFLICT (sha256) DO NOTHING",
+                   {f.sha256, f.size, m.created_at});
+        db.execute("INSERT INTO manifest_files (channel, version, name, sha256, size) VALUES ($1, $2, $3, $4, $5)",
+                   {m.channel, m.version, f.name, f.sha256, f.size});
+    }
+    db.execute("INSERT INTO manifests (channel, version, created_at, body) VALUES ($1, $2, $3, $4)",
+               {m.channel, m.version, m.created_at, manifest_body(m, key)});
+}
+
+sync::ManifestFile store_bytes(const fs::path& data_dir, const std::string& name, std::string_view bytes) {
+    if (!sync::is_safe_file_name(name)) throw ContentError("file name '" + name + "' is not allowed");
+    const fs::path store = ensure_store(data_dir);
+    sync::ManifestFile f{name, sync::sha256_hex(bytes), static_cast<std::int64_t>(bytes.size())};
+    const fs::path target = store / f.sha256;
+    std::error_code ec;
+    if (fs::exists(target, ec)) return f;  // the same bytes are stored already
+    std::string tmp = (store / ".incoming-XXXXXX").string();
+    const int fd = ::mkstemp(tmp.data());
+    if (fd < 0) throw ContentError("cannot write into " + store.string());
+    std::size_t done = 0;
+    while (done < bytes.size()) {
+        const auto n = ::write(fd, bytes.data() + done, bytes.size() - done);
+        if (n <= 0) break;
+        done += static_cast<std::size_t>(n);
+    }
+    const bool ok = done == bytes.size() && ::fsync(fd) == 0;
+    ::close(fd);
+    if (ok) fs::rename(tmp, target, ec);
+    if (!ok || ec) {
+        ::unlink(tmp.c_str());
+        throw ContentError("cannot store " + name + " in " + store.string() + " (disk full?)");
+    }
+    return f;
 }
 
 std::vector<ContentSource> directory_sources(const fs::path& dir) {
@@ -156,22 +196,6 @@ std::vector<ContentSource> directory_sources(const fs::path& dir) {
     std::sort(out.begin(), out.end(), [](const auto& a, const auto& b) { return a.name < b.name; });
     if (out.empty()) throw ContentError(dir.string() + " has no files to publish");
     return out;
-}
-
-ContentSource catalog_source(const fs::path& file) {
-    std::ifstream in(file, std::ios::binary);
-    if (!in) throw ContentError("cannot read " + file.string());
-    std::string head(4096, '\0');
-    in.read(head.data(), static_cast<std::streamsize>(head.size()));
-    head.resize(static_cast<std::size_t>(in.gcount()));
-    const auto format = catalog::detect_import_format(head);
-    if (!format) throw ContentError(file.string() + " is not a MARC, MARCXML or CSV catalogue");
-    switch (*format) {
-        case catalog::ImportFormat::Marc: return {"catalog.mrc", file};
-        case catalog::ImportFormat::MarcXml: return {"catalog.xml", file};
-        case catalog::ImportFormat::Csv: return {"catalog.csv", file};
-    }
-    return {"catalog.csv", file};
 }
 
 std::optional<StoredManifest> current_manifest(SqlDb& db, const std::string& channel) {

@@ -1,12 +1,13 @@
 #pragma once
 // Content channels (docs/sync-protocol.md, "Down: content channels"): files stored once by
 // SHA-256 under <data-dir>/files/, and per channel a manifest signed by the province key whose
-// version only grows. Catalogue deltas are not made yet: a catalogue version ships the whole file.
+// version only grows. The `catalog` channel's union files are made by model/union_publish.hpp.
 #include <cstdint>
 #include <filesystem>
 #include <optional>
 #include <stdexcept>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "db/sql_db.hpp"
@@ -37,12 +38,17 @@ PublishResult publish_channel(SqlDb& db, const std::filesystem::path& data_dir, 
                               const std::string& channel, const std::vector<ContentSource>& sources,
                               std::int64_t now);
 
+// The pieces of publish_channel, for publishers that make their files from the channel's state
+// (model/union_publish.hpp). store_bytes: `bytes` stored once by hash (fsynced, renamed into
+// place). next_channel_version: inside a transaction, the channel's next version, its row locked
+// until commit. record_version: signs and stores `m` (files sorted by name here).
+sync::ManifestFile store_bytes(const std::filesystem::path& data_dir, const std::string& name, std::string_view bytes);
+std::int64_t next_channel_version(SqlDb& db, const std::string& channel, std::int64_t now);
+void record_version(SqlDb& db, const sync::SignSecretKey& key, sync::Manifest& m);
+
 // The files of `publish slides DIR` (and of any channel published from a directory): every
 // regular, non-hidden file at the top of DIR, by name.
 std::vector<ContentSource> directory_sources(const std::filesystem::path& dir);
-// `publish catalog FILE`: a MARC, MARCXML or CSV file (recognised like the kiosk's import),
-// shipped as catalog.mrc / catalog.xml / catalog.csv.
-ContentSource catalog_source(const std::filesystem::path& file);
 
 struct StoredManifest {
     std::int64_t version = 0;

@@ -14,6 +14,44 @@ v = eval(sys.argv[1])
 print(v if isinstance(v, str) else json.dumps(v))' "$2" 2>/dev/null
 }
 
+# The hub's database: SQLite in its data directory, and when DESA_TEST_PG_URL names a PostgreSQL
+# server (.ci/run starts one) the whole test runs a second time on it. Call first thing, with the
+# script's own path and arguments: `each_backend "$0" "$@"`; it reruns the script once per backend
+# (DESA_E2E_BACKEND) and exits with the combined result.
+each_backend() {
+  [ -n "${DESA_E2E_BACKEND:-}" ] && return 0
+  if [ -z "${DESA_TEST_PG_URL:-}" ]; then
+    DESA_E2E_BACKEND=sqlite; export DESA_E2E_BACKEND; return 0
+  fi
+  DESA_E2E_BACKEND=sqlite sh "$@"; rc=$?
+  DESA_E2E_BACKEND=postgresql sh "$@" || rc=1
+  exit $rc
+}
+
+# Points every desa-hub command at the backend (DESA_HUB_DB, which --db reads): on PostgreSQL a
+# schema of the test's own, dropped by drop_hub_db. Call after $work is set.
+pg_schema=""
+use_hub_db() {
+  echo "hub database: $DESA_E2E_BACKEND"
+  [ "$DESA_E2E_BACKEND" = postgresql ] || return 0
+  command -v psql > /dev/null || { echo "FAIL: psql is needed for the PostgreSQL run"; exit 1; }
+  pg_schema="e2e_$(od -An -N6 -tx1 /dev/urandom | tr -d ' \n')"
+  psql -q "$DESA_TEST_PG_URL" -c "CREATE SCHEMA $pg_schema" > /dev/null || { echo "FAIL: cannot create $pg_schema"; exit 1; }
+  case "$DESA_TEST_PG_URL" in *\?*) sep='&' ;; *) sep='?' ;; esac
+  DESA_HUB_DB="$DESA_TEST_PG_URL${sep}options=-csearch_path%3D$pg_schema"; export DESA_HUB_DB
+}
+drop_hub_db() {
+  [ -n "$pg_schema" ] && psql -q "$DESA_TEST_PG_URL" -c "DROP SCHEMA IF EXISTS $pg_schema CASCADE" > /dev/null 2>&1
+  pg_schema=""
+}
+# hub_sql SQL: one statement on the hub's database, behind its back (a test's shortcut).
+hub_sql() {
+  if [ "$DESA_E2E_BACKEND" = postgresql ]; then psql -q -At "$DESA_HUB_DB" -c "$1"; else sqlite3 "$work/hub/hub.db" "$1"; fi
+}
+hub_sql_available() {
+  if [ "$DESA_E2E_BACKEND" = postgresql ]; then command -v psql > /dev/null; else command -v sqlite3 > /dev/null; fi
+}
+
 hub_pid=""
 stop_hub() {
   if [ -n "$hub_pid" ]; then kill "$hub_pid" 2>/dev/null; wait "$hub_pid" 2>/dev/null; hub_pid=""; fi

@@ -4,13 +4,16 @@
 # naming another key, an unreachable hub), an aspiration up exactly once even when synced again,
 # its status and answer down, slides published and pulled, an unchanged poll answered 304, a
 # personal submission sealed to the pinned key and opened at the hub, a kiosk clock in 1970
-# corrected by the hub (with faketime), and a revoked kiosk refused.
+# corrected by the hub (with faketime), and a revoked kiosk refused. On SQLite, and again on
+# PostgreSQL when DESA_TEST_PG_URL is set.
 # usage: sync_roundtrip.sh DESA_HUB DESA_KIOSK
 set -u
 hub=$1; kiosk=$2
-work=$(mktemp -d)
 . "$(dirname "$0")/sync_common.sh"
-trap 'stop_hub; rm -rf "$work"' EXIT
+each_backend "$0" "$@"
+work=$(mktemp -d)
+trap 'stop_hub; drop_hub_db; rm -rf "$work"' EXIT
+use_hub_db
 export DESA_ASSETS_DIR="${DESA_ASSETS_DIR:-}" SDL_VIDEODRIVER=dummy
 
 "$hub" keys init --data-dir "$work/hub" > /dev/null 2>>"$work/hub.log" || { echo "FAIL: keys init"; exit 1; }
@@ -25,7 +28,7 @@ k "$kd" enroll "$hub_url" ABCD-EFGH-JKM > /dev/null; rc=$?
 [ $rc -eq 2 ] && contains "$(tail -1 "$work/kiosk.log")" "bad_code" || fail "typo: rc $rc"
 # Unknown: a well-formed code made by another hub. Used: a code spent by another kiosk first.
 "$hub" keys init --data-dir "$work/other-hub" > /dev/null 2>&1
-other=$("$hub" kiosk enroll --data-dir "$work/other-hub" --village 18.01.04.2001 --json 2>/dev/null)
+other=$(env -u DESA_HUB_DB "$hub" kiosk enroll --data-dir "$work/other-hub" --village 18.01.04.2001 --json 2>/dev/null)
 k "$kd" enroll "$hub_url" "$(json_get "$other" 'd["display_code"]')" > /dev/null; rc=$?
 [ $rc -eq 1 ] && contains "$(tail -1 "$work/kiosk.log")" "code_unknown" || fail "unknown code: rc $rc $(tail -1 "$work/kiosk.log")"
 new_code
@@ -33,8 +36,8 @@ k "$work/spent" enroll "$hub_url" "$code" > /dev/null || fail "first use of a co
 k "$kd" enroll "$hub_url" "$code" > /dev/null; rc=$?
 [ $rc -eq 1 ] && contains "$(tail -1 "$work/kiosk.log")" "code_used" || fail "used code: rc $rc"
 new_code
-if command -v sqlite3 > /dev/null; then  # expire it in the hub's own database rather than wait an hour
-  sqlite3 "$work/hub/hub.db" "UPDATE enrol_codes SET expires_at = 1 WHERE code = '$code'"
+if hub_sql_available; then  # expire it in the hub's own database rather than wait an hour
+  hub_sql "UPDATE enrol_codes SET expires_at = 1 WHERE code = '$code'" > /dev/null
   k "$kd" enroll "$hub_url" "$code" > /dev/null; rc=$?
   [ $rc -eq 1 ] && contains "$(tail -1 "$work/kiosk.log")" "code_expired" || fail "expired code: rc $rc $(tail -1 "$work/kiosk.log")"
   new_code

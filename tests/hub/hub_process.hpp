@@ -63,14 +63,15 @@ inline CommandResult run_hub(const std::vector<std::string>& args) {
 }
 
 // `desa-hub serve --listen 127.0.0.1:0 ARGS...`; the constructor returns once the port is known.
+// `listen` names a port instead (a hub restarted where its kiosks know it).
 class HubProcess {
 public:
-    explicit HubProcess(const std::vector<std::string>& args) {
+    explicit HubProcess(const std::vector<std::string>& args, const std::string& listen = "127.0.0.1:0") {
         int pipe_fds[2];
         if (::pipe(pipe_fds) != 0) throw std::runtime_error("pipe failed");
         err_path_ = log_dir_ / "serve.err";
         const int err_fd = ::open(err_path_.c_str(), O_WRONLY | O_CREAT | O_TRUNC, 0600);
-        std::vector<std::string> full{"serve", "--listen", "127.0.0.1:0"};
+        std::vector<std::string> full{"serve", "--listen", listen};
         full.insert(full.end(), args.begin(), args.end());
         pid_ = spawn(full, pipe_fds[1], err_fd);
         ::close(pipe_fds[1]);

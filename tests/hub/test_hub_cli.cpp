@@ -183,3 +183,26 @@ TEST_CASE("serve: plain HTTP only on loopback, bad arguments refused, TLS when g
     CHECK_FALSE(plain.Get("/v1/aspirations/updates"));  // plain HTTP to the TLS port gets nothing
     CHECK(hub.stop() == 0);
 }
+
+TEST_CASE("a --db or --data-dir flag wins over DESA_HUB_DB and DESA_HUB_DATA_DIR", "[hub][cli]") {
+    desa::test::TempDir dir;
+    const auto env_db = dir / "from-env.db", flag_db = dir / "from-flag.db";
+    const auto env_data = dir / "env-data", flag_data = dir / "flag-data";
+    ::setenv("DESA_HUB_DB", ("sqlite:" + env_db.string()).c_str(), 1);
+    ::setenv("DESA_HUB_DATA_DIR", env_data.c_str(), 1);
+    const auto flagged = run_hub({"kiosk", "enroll", "--village", "18.01.01.2001", "--json", "--db",
+                                  "sqlite:" + flag_db.string(), "--data-dir", flag_data.string()});
+    const bool env_used_despite_flags = std::filesystem::exists(env_db) || std::filesystem::exists(env_data);
+    // Without flags the environment is the default.
+    const auto from_env = run_hub({"kiosk", "enroll", "--village", "18.01.01.2001", "--json"});
+    ::unsetenv("DESA_HUB_DB");
+    ::unsetenv("DESA_HUB_DATA_DIR");
+    REQUIRE(flagged.exit_code == 0);
+    REQUIRE(from_env.exit_code == 0);
+    CHECK_FALSE(env_used_despite_flags);
+    CHECK(std::filesystem::exists(flag_db));
+    CHECK(std::filesystem::is_directory(flag_data));
+    CHECK(std::filesystem::exists(env_db));
+    CHECK(std::filesystem::is_directory(env_data));
+    CHECK_FALSE(std::filesystem::exists(flag_data / "hub.db"));
+}

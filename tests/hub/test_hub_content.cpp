@@ -77,14 +77,43 @@ TEST_CASE("content: slides published, manifest answered 304 when unchanged, vers
         CHECK(run_hub(hub.args({"content", "publish", "slides", "/nonexistent/dir"})).exit_code == 2);
         CHECK(run_hub(hub.args({"content", "publish", "catalog", (slides / "01-welcome.png").string()})).exit_code == 2);
 
-        // A catalogue: shipped under its format's name.
+        // A catalogue: the union files (model/union_publish.hpp, tested in test_hub_union_publish);
+        // without --library it is the provincial library's (the hub knows one province, Lampung).
         desa::test::TempDir cat;
         desa::test::write_file(cat / "union.csv", "title,author,isbn\nLaskar Pelangi,Andrea Hirata,9789793062792\n");
         auto c = run_hub(hub.args({"content", "publish", "catalog", (cat / "union.csv").string(), "--json"}));
         INFO(c.err);
         REQUIRE(c.exit_code == 0);
-        CHECK(c.json()["files"][0]["name"] == "catalog.csv");
-        CHECK(verified_manifest(hub, hub.get(kiosk, "/v1/channels/catalog/manifest")).files.at(0).name == "catalog.csv");
+        CHECK(c.json()["files"][0]["name"] == "libraries.csv");
+        CHECK(c.json()["files"][1]["name"] == "snapshot-1.csv");
+        CHECK(c.json()["libraries"][0]["library_id"] == "18");
+        CHECK(c.json()["libraries"][0]["name"] == "Perpustakaan Provinsi Lampung");
+        CHECK(verified_manifest(hub, hub.get(kiosk, "/v1/channels/catalog/manifest")).files.at(1).name == "snapshot-1.csv");
+        // The same file again (the only library so far): no new version. A second library needs
+        // its village and name or a known region; options are aligned with the files.
+        CHECK(run_hub(hub.args({"content", "publish", "catalog", (cat / "union.csv").string(), "--json"})).json()["unchanged"] ==
+              true);
+        CHECK(run_hub(hub.args({"content", "publish", "catalog", (cat / "union.csv").string(), "--library", "desa-x"}))
+                  .exit_code == 2);
+        CHECK(run_hub(hub.args({"content", "publish", "catalog", (cat / "union.csv").string(), "--library", "bad id"}))
+                  .exit_code == 2);
+        CHECK(run_hub(hub.args({"content", "publish", "catalog", (cat / "union.csv").string(), "--library", "desa-x",
+                                "--village", "18.01.04.2007", "--library-name", "Line\nbreak"}))
+                  .exit_code == 2);
+        CHECK(run_hub(hub.args({"content", "publish", "catalog", (cat / "union.csv").string(), "--library", "18.01.04.2007",
+                                "--library", "18"}))
+                  .exit_code == 2);
+        CHECK(run_hub(hub.args({"content", "publish", "catalog", "--remove-library", "nope"})).exit_code == 2);
+        CHECK(run_hub(hub.args({"content", "publish", "catalog"})).exit_code == 2);
+        c = run_hub(hub.args({"content", "publish", "catalog", "--library", "1801042007", (cat / "union.csv").string(),
+                              "--json"}));
+        REQUIRE(c.exit_code == 0);
+        CHECK(c.json()["version"] == 2);
+        CHECK(c.json()["libraries"][0]["library_id"] == "18.01.04.2007");
+        CHECK(c.json()["libraries"][0]["name"] == "Perpustakaan Desa Merak Batin");
+        // A delta as large as the one-book snapshot: a new snapshot instead (libraries.csv, snapshot-2.csv).
+        CHECK(c.json()["new_snapshot"] == true);
+        CHECK(c.json()["files"].size() == 2);
         // A directory of the union catalogue's files: a new version that shares the unchanged
         // snapshot by hash, so a kiosk fetches only the delta.
         desa::test::TempDir union_dir;
@@ -95,7 +124,7 @@ TEST_CASE("content: slides published, manifest answered 304 when unchanged, vers
         desa::test::write_file(union_dir / "delta-3.csv", pattern_bytes(100, 5));
         c = run_hub(hub.args({"content", "publish", "catalog", union_dir.path().string(), "--json"}));
         REQUIRE(c.exit_code == 0);
-        CHECK(c.json()["version"] == 3);
+        CHECK(c.json()["version"] == 4);
         const auto union_files = verified_manifest(hub, hub.get(kiosk, "/v1/channels/catalog/manifest")).files;
         REQUIRE(union_files.size() == 3);
         CHECK(union_files[0].name == "delta-3.csv");

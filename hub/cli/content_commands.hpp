@@ -1,0 +1,14 @@
+#pragma once
+// Pieces of `desa-hub content` (content_commands.cpp): the catalogue publisher lives in its own
+// file (content_catalog.cpp).
+#include <CLI/CLI.hpp>
+
+#include "cli/cli_context.hpp"
+
+namespace desa::hub {
+
+// `content publish catalog FILE... [--library ID]... [--library-name TEXT]... [--village CODE]...
+// [--remove-library ID]...` (or one DIR of the channel's files, published as they are).
+void add_catalog_publish_command(CLI::App& publish, CliContext& ctx);
+
+}  // namespace desa::hub
