@@ -4,7 +4,8 @@
 #   bench/run_all.sh [BUILD_DIR]        (default: build)
 #
 # Takes about 5 minutes: start-up (4 x 15 runs under xvfb-run, one 100k-title import), frame time (headless, ~1 min),
-# idle CPU (4 x ~35-50 s under Xvfb). Needs xvfb (apt-get install -y xvfb). Results go to
+# idle CPU (4 x ~35-50 s under Xvfb); then sync (bench/sync/run.sh: ~10 more minutes, ~2 with
+# SYNC_QUICK=1; SYNC=0 leaves it out). Needs xvfb (apt-get install -y xvfb). Results go to
 # docs/benchmarks.md by hand. Set STARTUP_RUNS, FRAMES, SAMPLE_S to change the sizes.
 set -euo pipefail
 
@@ -44,6 +45,14 @@ echo
 echo "== 3. idle CPU under Xvfb"
 "$here/idle_cpu.sh" "$build/kiosk/desa-kiosk" | tee "$log/idle"
 
+if [[ ${SYNC:-1} != 0 ]]; then
+    echo
+    echo "== 4. sync: bytes on the wire, resumption, hub throughput, national enrolment (bench/sync/run.sh)"
+    sync_args=()
+    [[ ${SYNC_QUICK:-0} != 0 ]] && sync_args+=(--quick)
+    "$here/sync/run.sh" "${sync_args[@]}" "$build" | tee "$log/sync"
+fi
+
 echo
 echo "== summary"
 cat "$log/startup" "$log/frames" "$log/idle" | awk '
@@ -69,4 +78,5 @@ cat "$log/startup" "$log/frames" "$log/idle" | awk '
         if (cpu["attract"] > 0) printf "  (naive/kiosk %.1fx)", cpu["attract-redraw-always"] / cpu["attract"]
         printf "\npeak RSS: %.1f MB  [bar < 150 MB: %s]\n", hwm, hwm < 150 ? "met" : "MISSED"
     }'
+[[ -f $log/sync ]] && grep -E '^(wire\.(unchanged_poll|unchanged_ratio|resume_ratio|catalog_ratio|catalog_hub_delta)|load\.[a-z]+\.(poll|heartbeat|batch50)\.k32|national\.[a-z]+\.enrol):' "$log/sync" || true
 echo "load average after: $(cut -d' ' -f1-3 /proc/loadavg)"
