@@ -5,6 +5,10 @@
 #include <iostream>
 #include <memory>
 
+#include <spdlog/spdlog.h>
+
+#include "catalog/union_catalog.hpp"
+#include "queue/queue_stats.hpp"
 #include "sync/enrolment.hpp"
 #include "sync/sync_engine.hpp"
 
@@ -138,11 +142,29 @@ int run_status(KioskContext& ctx, const Args& args) {
 
 }  // namespace
 
-sync::SyncOptions kiosk_sync_options(const KioskContext&) {
+sync::SyncOptions kiosk_sync_options(const KioskContext& ctx) {
     sync::SyncOptions options;
     options.channels = {"slides", "catalog"};
-    // options.apply_hooks["catalog"]: not wired yet (the union catalogue's import); until then a
-    // catalog version is downloaded, verified and installed under <data>/content/catalog/<version>.
+    // The union catalogue goes into <data>/union.db before the switch; files it cannot use keep the
+    // version in use (the engine reports the rejection). Captured by value: the worker thread runs
+    // it on its own. Slides need no apply: the verified files under content/slides/<version> are it.
+    options.apply_hooks["catalog"] = [data_dir = ctx.data_dir, village = ctx.config.village_code](
+                                         storage::Database&, const sync::Manifest&,
+                                         const std::filesystem::path& dir) -> std::optional<std::string> {
+        const auto report = catalog::install_union_catalog(data_dir, dir, village);
+        if (!report.ok()) return report.error;
+        if (report.skipped_total > 0)
+            spdlog::warn("union catalogue: {} row(s) skipped, first: {} line {}: {}", report.skipped_total,
+                         report.skipped.front().file, report.skipped.front().line, report.skipped.front().reason);
+        return std::nullopt;
+    };
+    // The office's finished queue days go up with the same cycle (desa-hub queue stats). Written
+    // here rather than at midnight: a kiosk switched off overnight still reports its days.
+    options.before_upload.push_back([village = ctx.config.village_code, offset = ctx.config.queue.utc_offset_s](
+                                        storage::Database& db, std::int64_t now) {
+        const auto written = queue::write_finished_days(db, village, now, offset);
+        if (written.written > 0) spdlog::info("queue stats: {} day record(s) queued for the hub", written.written);
+    });
     return options;
 }
 

@@ -16,7 +16,8 @@ std::function<int(KioskContext&)> add_sync_commands(CLI::App& cli);
 
 // The kiosk's sync options, shared by `sync --once` and the worker thread
 // (sync::SyncWorker(sync::kiosk_sync_cycle(ctx.data_dir, kiosk_sync_options(ctx)))): the channels
-// and their apply hooks. The `catalog` hook is the place to call catalog::apply_union_catalog.
+// and their apply hooks: `catalog` installs the union catalogue (catalog::install_union_catalog
+// with this kiosk's village code) before the switch.
 sync::SyncOptions kiosk_sync_options(const KioskContext& ctx);
 
 }  // namespace desa::kiosk

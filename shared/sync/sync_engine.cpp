@@ -71,8 +71,22 @@ CycleReport run_cycle(storage::Database& db, const std::filesystem::path& data_d
     client.set_clock_offset(get_state_int(db, kStateClockOffset, 0));
     SyncSession session{db, data_dir, client, *identity, [&] { return local_now() + client.clock_offset(); }};
     const auto mark_success = [&](std::string_view step) { set_state_int(db, last_success_key(step), session.now()); };
+    const int steps = 2 + static_cast<int>(options.channels.size());
+    int step_index = 0;
+    const auto progress = [&](std::string step) {
+        ++step_index;
+        if (options.on_progress) options.on_progress(CycleProgress{std::move(step), step_index, steps});
+    };
 
+    for (const auto& write_due_records : options.before_upload) {
+        try {
+            write_due_records(db, session.now());
+        } catch (const std::exception& e) {  // the rest of the outbox still goes up
+            report.warnings.push_back(std::string("records due before the upload were not written: ") + e.what());
+        }
+    }
     try {
+        progress("outbox");
         report.upload = upload_outbox(session);
         if (report.upload.failure) {
             report.error = note_failure(report, "outbox", *report.upload.failure);
@@ -88,6 +102,7 @@ CycleReport run_cycle(storage::Database& db, const std::filesystem::path& data_d
         }
         // A hub that could not take the outbox will not serve the rest either: stop early.
         if (report.error.empty()) {
+            progress("aspirations");
             report.updates = pull_status_updates(session);
             if (report.updates.failure) report.error = note_failure(report, "aspirations", *report.updates.failure);
             else mark_success("aspirations");
@@ -95,6 +110,7 @@ CycleReport run_cycle(storage::Database& db, const std::filesystem::path& data_d
         for (const auto& channel : options.channels) {
             if (!report.error.empty()) break;
             if (!is_channel_name(channel)) continue;
+            progress(channel);
             const auto hook = options.apply_hooks.find(channel);
             auto r = sync_channel(session, channel, hook == options.apply_hooks.end() ? ChannelApplyHook{} : hook->second,
                                   options.chunk_bytes);

@@ -4,6 +4,7 @@
 // screen. A cycle never throws for network trouble: it reports, and the caller retries later.
 #include <cstdint>
 #include <filesystem>
+#include <functional>
 #include <map>
 #include <optional>
 #include <string>
@@ -19,12 +20,24 @@
 
 namespace desa::sync {
 
+// Where a cycle is, for the admin screen's progress: step 1..count ("outbox", "aspirations", then
+// each channel by name).
+struct CycleProgress {
+    std::string step;
+    int index = 0;
+    int count = 0;
+};
+
 struct SyncOptions {
     std::optional<std::string> hub_override;  // --hub: another route; trust stays pinned
     std::vector<std::string> channels = {"slides", "catalog"};
     std::map<std::string, ChannelApplyHook> apply_hooks;  // by channel ("catalog": the kiosk wires it)
     ClientOptions client;
     std::int64_t chunk_bytes = kChunkBytes;
+    // Run before the outbox goes up, with the hub-corrected time: records that become due with
+    // time rather than with an action (a finished day's queue statistics) are written here.
+    std::vector<std::function<void(storage::Database&, std::int64_t now)>> before_upload;
+    std::function<void(const CycleProgress&)> on_progress;  // called on the cycle's thread; may be empty
 };
 
 struct CycleReport {

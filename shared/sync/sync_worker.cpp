@@ -20,7 +20,9 @@ void SyncWorker::start() {
     std::lock_guard lock(mutex_);
     if (thread_.joinable()) return;
     stop_ = false;
+    state_.started = true;
     state_.next_at = std::chrono::steady_clock::now();
+    state_.next_at_wall = std::chrono::system_clock::now();
     thread_ = std::thread([this] { run(); });
 }
 
@@ -31,19 +33,37 @@ void SyncWorker::stop() {
     }
     wake_.notify_all();
     if (thread_.joinable()) thread_.join();
+    std::lock_guard lock(mutex_);
+    state_.started = false;
+    state_.running = false;
+    state_.demanded = false;
 }
 
 void SyncWorker::sync_now() {
     {
         std::lock_guard lock(mutex_);
         demand_ = true;
+        state_.demanded = true;
     }
     wake_.notify_all();
+    changed();
 }
 
 WorkerSnapshot SyncWorker::snapshot() const {
     std::lock_guard lock(mutex_);
     return state_;
+}
+
+void SyncWorker::note_progress(const CycleProgress& progress) {
+    {
+        std::lock_guard lock(mutex_);
+        state_.progress = progress;
+    }
+    changed();
+}
+
+void SyncWorker::changed() {
+    if (options_.on_change) options_.on_change();
 }
 
 void SyncWorker::run() {
@@ -53,8 +73,11 @@ void SyncWorker::run() {
         wake_.wait_until(lock, next, [&] { return stop_ || demand_ || std::chrono::steady_clock::now() >= next; });
         if (stop_) break;
         demand_ = false;
+        state_.demanded = false;
         state_.running = true;
+        state_.progress = {};
         lock.unlock();
+        changed();
         CycleOutcome outcome;
         try {
             outcome = cycle_(stop_);
@@ -76,9 +99,13 @@ void SyncWorker::run() {
             delay = backoff_delay(state_.consecutive_failures, outcome.retry_after, options_.jitter());
         }
         state_.next_at = std::chrono::steady_clock::now() + options_.second * delay;
+        state_.next_at_wall = std::chrono::system_clock::now() + options_.second * delay;
         if (!outcome.ok && !stop_)
             spdlog::info("sync failed ({} in a row), next attempt in {} s: {}", state_.consecutive_failures, delay,
                          outcome.error);
+        lock.unlock();
+        changed();
+        lock.lock();
     }
 }
 

@@ -27,19 +27,26 @@ struct CycleOutcome {
 using CycleFunction = std::function<CycleOutcome(const std::atomic<bool>& stop)>;
 
 struct WorkerOptions {
-    std::int64_t interval_seconds = 15 * 60;
+    std::int64_t interval_seconds = 15 * 60;  // below 1 counts as 1
     // How long a "second" of the schedule lasts: tests shrink it to run the schedule fast.
     std::chrono::milliseconds second{1000};
     std::function<double()> jitter;  // in [-1, 1]; default random_jitter
+    // Called on the worker's thread (never with its lock held) whenever the snapshot changed: a
+    // cycle started, moved to another step, or ended. The kiosk wakes its event loop with it.
+    std::function<void()> on_change;
 };
 
 struct WorkerSnapshot {
+    bool started = false;  // the thread runs (between start() and stop())
     bool running = false;  // a cycle is in progress
+    bool demanded = false; // "sync now" waits for the cycle in progress to end
     int cycles = 0;
     int consecutive_failures = 0;
     bool last_ok = false;
     std::string last_error;
+    CycleProgress progress;  // of the cycle in progress (step "" before its first step)
     std::optional<std::chrono::steady_clock::time_point> next_at;  // next scheduled cycle
+    std::optional<std::chrono::system_clock::time_point> next_at_wall;  // the same, on the wall clock
 };
 
 class SyncWorker {
@@ -53,9 +60,12 @@ public:
     void stop();      // cancels a transfer in progress and joins the thread
     void sync_now();  // the admin's button: a cycle as soon as the current one (if any) ends
     WorkerSnapshot snapshot() const;
+    // The cycle in progress reports its step (SyncOptions::on_progress); thread-safe.
+    void note_progress(const CycleProgress& progress);
 
 private:
     void run();
+    void changed();  // on_change, outside the lock
 
     CycleFunction cycle_;
     WorkerOptions options_;
