@@ -9,8 +9,10 @@ packages=(
   libsqlite3-dev libsodium-dev libtomlplusplus-dev nlohmann-json3-dev libspdlog-dev libcli11-dev libexpat1-dev
   libcurl4-openssl-dev libzxing-dev
   libcpp-httplib-dev libpq-dev zlib1g-dev
+  libespeak-ng-dev espeak-ng-data  # the display board's offline voice (espeak-ng, voice "id")
   catch2
   python3 sqlite3 faketime  # sync end-to-end tests: JSON in shell, fault proxy, expired code, 1970 clock
+  chromium chromium-driver  # counter console end-to-end test in a headless browser (WebDriver)
 )
 [ "${DESA_WITH_BENCH_TOOLS:-0}" = 1 ] && packages+=(xvfb)
 # The PostgreSQL server, for the hub tests against PostgreSQL (.ci/run starts a throw-away
