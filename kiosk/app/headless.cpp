@@ -7,6 +7,9 @@
 #include "screens/follow_up_screens.hpp"
 
 #include "app/aspiration_screenshots.hpp"
+#include "app/queue_screenshots.hpp"
+#include "app/sync_screenshots.hpp"
+#include "board/board_screenshots.hpp"
 
 namespace desa::kiosk {
 
@@ -35,6 +38,9 @@ std::vector<std::string> screenshot_names() {
     names.emplace_back("catalog-edit-problems");
     for (auto& name : follow_up_screenshot_names()) names.push_back(std::move(name));
     for (auto& name : aspiration_screenshot_names()) names.push_back(std::move(name));
+    for (auto& name : sync_screenshot_names()) names.push_back(std::move(name));
+    for (auto& name : queue_screenshot_names()) names.push_back(std::move(name));
+    for (auto& name : board_screenshot_names()) names.push_back(std::move(name));
     return names;
 }
 
@@ -44,6 +50,8 @@ ScreenshotResult render_screenshot(KioskContext& kiosk, const ScreenshotRequest&
     const auto names = screenshot_names();
     if (std::find(names.begin(), names.end(), request.name) == names.end())
         throw std::invalid_argument("unknown screen '" + request.name + "'; see screenshot --list");
+    // The display board is its own app (`--role display`), not a kiosk screen.
+    if (is_board_screenshot(request.name)) return render_board_screenshot(kiosk, request, fonts, png_out);
 
     ManualClock clock;
     auto display = open_headless(request.size.width, request.size.height);
@@ -92,8 +100,12 @@ ScreenshotResult render_screenshot(KioskContext& kiosk, const ScreenshotRequest&
         session.open(Screen::CatalogEdit);
     } else if (prepare_aspiration_screenshot(session, request.name)) {
         // the form at one of its steps, filled with demo text
+    } else if (prepare_sync_screenshot(kiosk, app.sync(), session, request.name, clock.unix_seconds())) {
+        // the sync screen enrolled, mid-cycle, or after a refused code (sample values)
     } else if (prepare_follow_up_screenshot(request.name, session, clock.now)) {
         // the track timeline and the evaluation's states (screens/follow_up_states.cpp)
+    } else if (prepare_queue_screenshot(request.name, session, clock)) {
+        // the queue's steps and the check screen's answers (app/queue_screenshots.cpp)
     } else {
         const Screen screen = *session::screen_from_name(request.name);
         if (session::needs_librarian(screen)) session.sign_in_librarian();  // the desk, as a librarian sees it

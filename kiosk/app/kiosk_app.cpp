@@ -55,15 +55,39 @@ KioskApp::KioskApp(KioskContext& kiosk, Display& display, const Clock& clock, Ap
     if (SDL_GetRendererInfo(display_.renderer, &info) == 0 && info.name != nullptr) renderer_name_ = info.name;
     pointer_.set_drag_threshold(std::max(12.0f, make_theme(display_.width, display_.height, false, false).px(16)));
     last_frame_at_ = clock_.monotonic();
+
+    static const std::uint32_t sync_event = SDL_RegisterEvents(1);  // once per process
+    sync_event_ = sync_event;
+    SyncServiceOptions sync;
+    sync.run_worker = options_.sync_worker;
+    sync.worker.interval_seconds = static_cast<std::int64_t>(kiosk.config.sync.interval_minutes) * 60;
+    // Called on the sync threads: SDL_PushEvent is thread-safe. A wake-up already queued is enough.
+    sync.notify = [type = sync_event_, pending = sync_wake_pending_] {
+        if (type == static_cast<std::uint32_t>(-1) || pending->exchange(true)) return;
+        SDL_Event wake{};
+        wake.type = type;
+        if (SDL_PushEvent(&wake) != 1) pending->store(false);
+    };
+    sync_ = std::make_unique<SyncService>(kiosk, std::move(sync));
+    sync_->start();
 }
 
 KioskApp::~KioskApp() {
+    sync_.reset();  // the worker stops (a transfer in progress is cancelled) before the window goes
     renderer_.reset();
     ImGui::DestroyContext(imgui_);
 }
 
 void KioskApp::handle_event(const SDL_Event& event) {
     const Millis now = clock_.monotonic();
+    if (event.type == sync_event_) {
+        // The sync worker or the enrolment changed something: redraw only where it shows.
+        sync_wake_pending_->store(false);
+        if (sync_->poll() || session_.screen() == session::Screen::AdminSync ||
+            session_.screen() == session::Screen::AdminSettings)
+            request_frames();
+        return;
+    }
     switch (event.type) {
         case SDL_QUIT:
             if (!options_.lockdown) requests_.quit = true;
@@ -112,11 +136,16 @@ void KioskApp::handle_event(const SDL_Event& event) {
 void KioskApp::update() {
     // The evaluation's thank-you returns home by itself a few seconds later.
     if (apply_follow_up_timers(session_, clock_.monotonic())) request_frames();
+    if (sync_->poll()) request_frames();  // an enrolment finished (scripts get no SDL wake-up)
+    // The loop is awake: a wake-up lost on the way (taken from the queue by someone else) must not
+    // silence the next ones. At worst one extra event is queued.
+    sync_wake_pending_->store(false);
     const auto event = session_.tick(clock_.monotonic());
     if (event == session::IdleEvent::None) return;
     if (event != session::IdleEvent::WarningShown) {
         memory_ = {};
         keyboard_ = {};
+        sync_->dismiss_enrolment();
     }
     request_frames();
 }
@@ -163,6 +192,7 @@ void KioskApp::draw_screen(ScreenContext& ctx) {
         case Screen::Aspirations: draw_aspirations_screen(ctx); break;
         case Screen::AdminPin: draw_admin_pin_screen(ctx); break;
         case Screen::AdminSettings: draw_admin_settings_screen(ctx); break;
+        case Screen::AdminSync: draw_admin_sync_screen(ctx); break;
         case Screen::LibrarianPin: draw_librarian_pin_screen(ctx); break;
         case Screen::LibraryDesk: draw_library_desk_screen(ctx); break;
         case Screen::CatalogEdit: draw_catalog_edit_screen(ctx); break;
@@ -173,10 +203,12 @@ void KioskApp::draw_screen(ScreenContext& ctx) {
         case Screen::Overdue: draw_overdue_screen(ctx); break;
         case Screen::AspirationTrack: draw_aspiration_track_screen(ctx); break;
         case Screen::QuickEvaluation: draw_quick_evaluation_screen(ctx); break;
+        case Screen::QueueCheck: draw_queue_check_screen(ctx); break;
     }
 }
 
 void KioskApp::render_frame() {
+    ImGui::SetCurrentContext(imgui_);  // another app in the same process (tests) may have been current
     const Millis now = clock_.monotonic();
     const auto before = visible_state(session_);
     const Theme theme = make_theme(display_.width, display_.height, session_.accessibility.large_text,
@@ -205,7 +237,7 @@ void KioskApp::render_frame() {
     Ui ui{kiosk_.catalog, session_.language(), theme, fonts_, log_, pointer_.drag()};
     ScreenContext ctx{ui,       session_,  kiosk_,       admin_pin_,     librarian_pin_, keyboard_,
                       memory_,  requests_, ImVec2(0, 0), io.DisplaySize, io.DisplaySize, now,
-                      renderer_name_, clock_.unix_seconds()};
+                      renderer_name_, clock_.unix_seconds(), sync_.get()};
     session::TextField* field = session_.focused();
     const float keyboard_h = field ? keyboard_height(ui, field->kind, io.DisplaySize) : 0.0f;
     if (session_.screen() == session::Screen::Attract) {

@@ -6,6 +6,7 @@
 #include <optional>
 
 #include "app/kiosk_context.hpp"
+#include "app/sync_service.hpp"
 #include "platform/display.hpp"
 #include "platform/imgui_sdl_renderer.hpp"
 #include "platform/pointer_input.hpp"
@@ -23,6 +24,9 @@ namespace desa::kiosk {
 struct AppOptions {
     bool lockdown = true;  // Esc, Alt+F4 and window close do nothing; leaving needs the admin PIN
     FontFiles fonts;
+    // Sync with the hub on a worker thread from the start (the real kiosk, when enrolled). Off for
+    // screenshots and scripts, where the admin screen's "sync now" still starts it.
+    bool sync_worker = false;
 };
 
 class KioskApp {
@@ -46,6 +50,7 @@ public:
     const FrameLog& frame_log() const { return log_; }
     const Display& display() const { return display_; }
     std::uint64_t frames_drawn() const { return frames_drawn_; }
+    SyncService& sync() { return *sync_; }
 
 private:
     void request_frames() { frames_wanted_ = 3; }  // ImGui settles layout within a few frames
@@ -73,6 +78,10 @@ private:
     Millis last_frame_at_{0};
     Millis next_animation_at_{0};
     std::uint64_t frames_drawn_ = 0;
+    // The SDL user event the sync threads push to wake the loop; one at a time in the queue.
+    std::uint32_t sync_event_ = 0;
+    std::shared_ptr<std::atomic<bool>> sync_wake_pending_ = std::make_shared<std::atomic<bool>>(false);
+    std::unique_ptr<SyncService> sync_;  // last member: stopped (threads joined) first
 };
 
 }  // namespace desa::kiosk

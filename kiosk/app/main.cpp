@@ -21,8 +21,10 @@
 #include "app/sync_commands.hpp"
 #include "core/process_uptime.hpp"
 #include "app/kiosk_app.hpp"
+#include "board/board_commands.hpp"
 #include "app/script_runner.hpp"
 #include "catalog/search.hpp"
+#include "console/console_command.hpp"
 #include "security/admin_pin.hpp"
 
 namespace {
@@ -65,7 +67,8 @@ int run_kiosk(KioskContext& ctx, ScreenSize size, const RunOptions& run) {
     install_signal_handlers();
     auto display = open_window(WindowOptions{!run.windowed, size.width, size.height, "Desa Cerdas"});
     SystemClock clock;
-    KioskApp app(ctx, *display, clock, AppOptions{run.lockdown, {}});
+    KioskApp app(ctx, *display, clock, AppOptions{run.lockdown, {}, /*sync_worker=*/true});
+    const auto counter_console = console::start_kiosk_console(ctx, clock);  // [console]: LAN page for the counters
     spdlog::info("kiosk started: village {}, {}x{}, lockdown {}", ctx.config.village_code, display->width,
                  display->height, run.lockdown ? "on" : "off");
     if (run.exit_after_first_frame) {
@@ -179,6 +182,9 @@ int main(int argc, char** argv) {
     cli.add_flag("--no-lockdown", no_lockdown, "let Esc and window close quit (development)");
     cli.add_flag("--exit-after-first-frame", run.exit_after_first_frame, "benchmark: print start-up time, exit");
     cli.add_flag("--redraw-always", run.redraw_always, "benchmark: redraw at 60 fps like a naive loop");
+    std::string role = "kiosk";
+    cli.add_option("--role", role, "kiosk (touch screen) or display (the queue board on a TV)")
+        ->check(CLI::IsMember({"kiosk", "display"}));
 
     auto* shot = cli.add_subcommand("screenshot", "render a screen offscreen to PNG");
     std::string shot_screen = "home", shot_out, shot_lang = "id";
@@ -207,6 +213,8 @@ int main(int argc, char** argv) {
     const auto run_queue = add_queue_commands(cli);
     auto* queue_cmd = cli.get_subcommand("queue");
     const auto run_sync = add_sync_commands(cli);
+    const auto run_console = console::add_console_command(cli);
+    const auto run_board = add_board_commands(cli);
 
     CLI11_PARSE(cli, argc, argv);
     if (!config.empty()) global.config_file = config;
@@ -243,6 +251,8 @@ int main(int argc, char** argv) {
         if (aspirations->parsed()) return run_aspirations(*ctx);
         if (queue_cmd->parsed()) return run_queue(*ctx);
         if (const int rc = run_sync(*ctx); rc != -1) return rc;
+        if (const int rc = run_console(*ctx); rc != -1) return rc;
+        if (const int rc = run_board(*ctx); rc != -1) return rc;
         if (*shot) {
             const auto lang = i18n::language_from_code(shot_lang);
             if (!lang || shot_out.empty()) {
@@ -253,6 +263,10 @@ int main(int argc, char** argv) {
         }
         if (*script) return run_script_file(*ctx, script_file, *size, script_shots);
         run.lockdown = !no_lockdown;
+        if (role == "display") {
+            install_signal_handlers();
+            return run_display_board(*ctx, {size->width, size->height, run.windowed, run.lockdown, [] { return g_terminate != 0; }});
+        }
         return run_kiosk(*ctx, *size, run);
     } catch (const std::exception& e) {
         std::cerr << e.what() << "\n";

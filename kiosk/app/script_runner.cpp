@@ -7,13 +7,16 @@
 #include <map>
 #include <sstream>
 
+#include "queue/ticket_queue.hpp"
+
 namespace desa::kiosk {
 namespace {
 
 // Steps and how many arguments each takes (min, max).
 const std::map<std::string, std::pair<std::size_t, std::size_t>, std::less<>> kArity{
     {"tap", {1, 1}}, {"tap-at", {2, 2}}, {"type", {1, 1}}, {"drag", {2, 2}}, {"key", {1, 1}},
-    {"advance", {1, 1}}, {"expect", {1, 2}}, {"screenshot", {1, 1}}, {"kill-9", {0, 0}}};
+    {"advance", {1, 1}}, {"expect", {1, 2}}, {"screenshot", {1, 1}}, {"kill-9", {0, 0}},
+    {"clock", {1, 1}},   {"counter", {2, 2}}};
 
 // Splits a line into words; "double quoted" words may hold spaces and \" escapes.
 bool tokenize(std::string_view line, std::vector<std::string>& out, std::string& error) {
@@ -73,6 +76,8 @@ public:
             settle();
             return {};
         }
+        if (step.verb == "clock") return set_clock(a[0]);
+        if (step.verb == "counter") return counter(a[0], a[1]);
         if (step.verb == "kill-9") {
             // A power cut or a crash at this instant: no destructor, no flush, no atexit.
             std::raise(SIGKILL);
@@ -221,6 +226,53 @@ private:
         return "unknown expectation '" + a[0] + "'";
     }
 
+    std::string set_clock(const std::string& text) {
+        std::int64_t wall = 0;
+        if (text == "now") {
+            wall = SystemClock{}.unix_seconds();
+        } else {
+            const auto [end, ec] = std::from_chars(text.data(), text.data() + text.size(), wall);
+            if (ec != std::errc{} || end != text.data() + text.size() || wall < 0)
+                return "clock takes unix seconds or 'now', not '" + text + "'";
+        }
+        clock_.wall_seconds = wall - std::chrono::duration_cast<std::chrono::seconds>(clock_.now).count();
+        app_.update();
+        settle();
+        return {};
+    }
+
+    // The counter staff's side of the queue, for resident flows that need a ticket served.
+    std::string counter(const std::string& action, const std::string& number_text) {
+        int number = 0;
+        const auto [end, ec] = std::from_chars(number_text.data(), number_text.data() + number_text.size(), number);
+        if (ec != std::errc{} || end != number_text.data() + number_text.size() || number < 1)
+            return "counter takes a counter number, not '" + number_text + "'";
+        queue::TicketQueue q(kiosk_.db, kiosk_.config.queue, clock_);
+        queue::ActionResult r;
+        const auto last = called_.find(number);
+        if (action == "call") {
+            r = q.call_next(number);
+            if (!r.ticket && !r.refusal) return "nobody is waiting for counter " + number_text;
+        } else if (last == called_.end()) {
+            return "counter " + number_text + " has not called a ticket";
+        } else if (action == "serve") {
+            r = q.start_serving(last->second, number);
+        } else if (action == "finish") {
+            r = q.finish(last->second, number);
+        } else if (action == "no-show") {
+            r = q.no_show(last->second, number);
+        } else if (action == "recall") {
+            r = q.recall(last->second, number);
+        } else {
+            return "unknown counter action '" + action + "' (call, serve, finish, no-show, recall)";
+        }
+        if (r.refusal) return "counter " + number_text + " " + action + " refused: " + std::string(queue::refusal_name(*r.refusal));
+        called_[number] = r.ticket->id;
+        app_.update();
+        settle();
+        return {};
+    }
+
     // PRAGMA integrity_check of kiosk.db through the kiosk's own connection (every table and index).
     std::string database_ok() {
         auto check = kiosk_.db.prepare("PRAGMA integrity_check");
@@ -232,6 +284,7 @@ private:
     KioskContext& kiosk_;
     const ScriptOptions& options_;
     ManualClock clock_;
+    std::map<int, std::int64_t> called_;  // counter -> the ticket it called last
     std::unique_ptr<Display> display_;
     KioskApp app_;
 };

@@ -7,6 +7,9 @@
 //   drag #admin.facts -300      press on a target, move the finger vertically, lift
 //   key escape|alt+f4|close|backspace|enter   send a key or window event
 //   advance 90s                 move the clock (ms, s or m), then apply the idle rules
+//   clock 1764554400 | clock now   set the wall clock (unix seconds, or the system's time)
+//   counter call|serve|finish|no-show|recall 1   counter 1's staff act on the queue, as the
+//                               counter console would (serve/finish/...: the ticket it called last)
 //   expect screen library       the current screen's name
 //   expect text "Cari"          some text on screen contains this
 //   expect no-text "Cari"       no text on screen contains it

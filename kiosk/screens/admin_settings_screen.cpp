@@ -4,6 +4,7 @@
 #include <utility>
 #include <vector>
 
+#include "app/sync_service.hpp"
 #include "screens/screens.hpp"
 
 namespace desa::kiosk {
@@ -48,6 +49,21 @@ void draw_admin_settings_screen(ScreenContext& ctx) {
     ImGui::SetCursorScreenPos(ImVec2(row.x + 2 * (action_w + gap), row.y));
     if (button(ui, "admin.quit", ui.tr("admin.quit"), ImVec2(action_w, button_h))) ctx.requests.quit = true;
 
+    // The hub link: one line of state beside the button that opens its screen.
+    const ImVec2 sync_row(row.x, row.y + button_h + gap);
+    ImGui::SetCursorScreenPos(sync_row);
+    if (button(ui, "admin.sync", ui.tr("admin.sync"), ImVec2(action_w, button_h), ButtonStyle::Normal, Icon::Globe))
+        ctx.session.open(session::Screen::AdminSync);
+    std::string sync_line = ui.tr("admin.sync.unknown");
+    if (ctx.sync != nullptr) {
+        const auto status = ctx.sync->panel().status;
+        sync_line = !status.value("enrolled", false)
+                        ? ui.tr("admin.sync.not_enrolled")
+                        : ui.trf("admin.sync.enrolled", {{"count", std::to_string(status.value("pending_outbox", 0))}});
+    }
+    text_in_box(ui, "admin.sync.state", ui.fonts.body, sync_line, ImVec2(sync_row.x + action_w + gap, sync_row.y),
+                ImVec2(row.x + w, sync_row.y + button_h), p.text, Align::Left);
+
     const auto& cfg = ctx.kiosk.config;
     const std::vector<std::pair<const char*, std::string>> facts{
         {"admin.fact.version", DESA_VERSION},
@@ -66,7 +82,7 @@ void draw_admin_settings_screen(ScreenContext& ctx) {
         {"admin.fact.slides", std::to_string(cfg.slides.size())},
     };
 
-    ImGui::SetCursorScreenPos(ImVec2(row.x, row.y + button_h + gap));
+    ImGui::SetCursorScreenPos(ImVec2(row.x, sync_row.y + button_h + gap));
     const float list_h = ctx.area_max.y - ImGui::GetCursorScreenPos().y - pad * 0.5f;
     begin_scroll_area(ui, "admin.facts", ImVec2(w, list_h));
     const float label_w = w * 0.35f;

@@ -14,6 +14,8 @@ void on_keyboard_done(ScreenContext& ctx) {
         case Screen::Members: submit_members(ctx); return;
         case Screen::Aspirations: submit_aspiration(ctx); return;
         case Screen::AspirationTrack: submit_aspiration_track(ctx); return;
+        case Screen::QueueCheck: submit_queue_check(ctx); return;
+        case Screen::AdminSync: submit_admin_sync(ctx); return;
         default: ctx.session.focus(nullptr); return;
     }
 }

@@ -15,10 +15,13 @@
 
 namespace desa::kiosk {
 
+class SyncService;
+
 // Messages a screen keeps between frames (cleared when the visit ends).
 struct ScreenMemory {
     std::string admin_message;  // the PIN screens' last verdict (admin or librarian)
     Notice admin_message_kind = Notice::Info;
+    std::string sync_message;   // the sync screen's last scan verdict
 };
 
 struct ScreenRequests {
@@ -39,6 +42,7 @@ struct ScreenContext {
     Millis now;
     std::string renderer_name;  // for the admin diagnostics
     std::int64_t unix_now = 0;  // wall clock, for loan dates (lending refuses a clock in 1970)
+    SyncService* sync = nullptr;  // the hub link (kiosk_app); null only outside the app
 
     float width() const { return area_max.x - area_min.x; }
     float height() const { return area_max.y - area_min.y; }
@@ -66,9 +70,11 @@ void draw_lessons_screen(ScreenContext& ctx);
 void draw_library_screen(ScreenContext& ctx);
 void draw_library_record_screen(ScreenContext& ctx);
 void draw_queue_screen(ScreenContext& ctx);
+void draw_queue_check_screen(ScreenContext& ctx);
 void draw_aspirations_screen(ScreenContext& ctx);
 void draw_admin_pin_screen(ScreenContext& ctx);
 void draw_admin_settings_screen(ScreenContext& ctx);
+void draw_admin_sync_screen(ScreenContext& ctx);
 void draw_librarian_pin_screen(ScreenContext& ctx);
 void draw_library_desk_screen(ScreenContext& ctx);
 void draw_catalog_edit_screen(ScreenContext& ctx);
@@ -92,6 +98,8 @@ void submit_lending_return(ScreenContext& ctx);
 void submit_members(ScreenContext& ctx);
 void submit_aspiration(ScreenContext& ctx);        // the form's current step: next
 void submit_aspiration_track(ScreenContext& ctx);  // look the typed code up
+void submit_queue_check(ScreenContext& ctx);       // check the typed ticket number
+void submit_admin_sync(ScreenContext& ctx);        // hub address -> code -> enrol
 
 // Moves the cursor to the screen's left margin, `gap` below the last item (ImGui would put it at
 // the window's edge).

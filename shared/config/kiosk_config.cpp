@@ -333,7 +333,13 @@ void read_province(Reader& r, const toml::table& province, KioskConfig& cfg) {
 void read_aspirations(Reader& r, const toml::table& t, KioskConfig& cfg) {
     r.reject_unknown(t, "aspirations", {"max_per_minute", "max_photo_kb"});
     if (auto v = r.integer(t, "aspirations", "max_per_minute", 1, 60)) cfg.aspirations.max_per_minute = static_cast<int>(*v);
-    if (auto v = r.integer(t, "aspirations", "max_photo_kb", 50, 5000)) cfg.aspirations.max_photo_kb = static_cast<int>(*v);
+    if (auto v = r.integer(t, "aspirations", "max_photo_kb", 50, kMaxPhotoKb)) cfg.aspirations.max_photo_kb = static_cast<int>(*v);
+}
+
+void read_sync(Reader& r, const toml::table& t, KioskConfig& cfg) {
+    r.reject_unknown(t, "sync", {"interval_minutes"});
+    // At least a minute (a province of kiosks polling faster is a load, not freshness); at most a day.
+    if (auto v = r.integer(t, "sync", "interval_minutes", 1, 24 * 60)) cfg.sync.interval_minutes = static_cast<int>(*v);
 }
 
 void read_printer(Reader& r, const toml::table& t, KioskConfig& cfg) {
@@ -389,7 +395,7 @@ ConfigLoad parse_kiosk_config(std::string_view toml_text, std::string_view file_
     Reader r(file_label, result.problems);
     KioskConfig cfg;
     r.reject_unknown(doc, "", {"village", "language", "modules", "idle", "attract", "security", "library",
-                              "province", "aspirations", "printer", "queue"});
+                              "province", "aspirations", "printer", "queue", "console", "sync", "board"});
     read_village(r, r.required_table(doc, "village", "village.code"), regions, cfg);
     if (const auto* t = r.table(doc, "", "language")) read_language(r, *t, cfg);
     if (const auto* t = r.table(doc, "", "modules")) read_modules(r, *t, cfg);
@@ -400,10 +406,21 @@ ConfigLoad parse_kiosk_config(std::string_view toml_text, std::string_view file_
     if (const auto* t = r.table(doc, "", "province")) read_province(r, *t, cfg);
     if (const auto* t = r.table(doc, "", "aspirations")) read_aspirations(r, *t, cfg);
     if (const auto* t = r.table(doc, "", "printer")) read_printer(r, *t, cfg);
+    if (const auto* t = r.table(doc, "", "sync")) read_sync(r, *t, cfg);
     if (const auto* t = r.table(doc, "", "queue")) {
         auto loaded = queue::parse_queue_config(*t, file_label);
         for (auto& p : loaded.problems) result.problems.push_back(std::move(p));
         if (loaded.config) cfg.queue = std::move(*loaded.config);
+    }
+    if (const auto* t = r.table(doc, "", "console")) {
+        auto loaded = queue::parse_console_config(*t, cfg.queue, file_label);
+        for (auto& p : loaded.problems) result.problems.push_back(std::move(p));
+        if (loaded.config) cfg.console = std::move(*loaded.config);
+    }
+    if (const auto* t = r.table(doc, "", "board")) {
+        auto loaded = voice::parse_board_config(*t, file_label);
+        for (auto& p : loaded.problems) result.problems.push_back(std::move(p));
+        if (loaded.config) cfg.board = std::move(*loaded.config);
     }
 
     if (result.problems.empty()) result.config = std::move(cfg);

@@ -9,8 +9,10 @@
 
 #include "config/config_problem.hpp"
 #include "i18n/catalog.hpp"
+#include "queue/console_config.hpp"
 #include "queue/queue_config.hpp"
 #include "regions/region_registry.hpp"
+#include "voice/board_config.hpp"
 
 namespace desa::config {
 
@@ -31,10 +33,20 @@ struct LibraryConfig {
     int max_renewals = 1;            // times one loan may be renewed
 };
 
+// The largest photo an aspiration may carry. Its outbox record (the photo sealed, in base64 inside
+// the JSON payload: 4/3 of its size) must fit one outbox batch of 1 MiB (docs/sync-protocol.md),
+// which the hub will not exceed even for a single record: a larger photo could never be sent.
+inline constexpr int kMaxPhotoKb = 700;
+
 // Aspirations: abuse limits. Personal data is sealed to KioskConfig::province_public_key.
 struct AspirationsConfig {
     int max_per_minute = 3;     // submissions accepted per kiosk per minute
     int max_photo_kb = 400;     // a photo larger than this (after the camera's JPEG) is refused
+};
+
+// [sync]: how often an enrolled kiosk syncs with the hub (the worker adds ±20 % jitter).
+struct SyncConfig {
+    int interval_minutes = 15;
 };
 
 struct KioskConfig {
@@ -58,11 +70,16 @@ struct KioskConfig {
     // it touches disk. Without one, only anonymous aspirations are offered.
     std::string province_public_key;
     AspirationsConfig aspirations;
+    SyncConfig sync;
     // Thermal receipt printer (ESC/POS): a device such as /dev/usb/lp0, a file, or host:9100;
     // empty = no printer.
     std::string printer;
     // [queue]: the office's services residents take tickets for. Without the table: no services.
     queue::QueueConfig queue;
+    // [console]: the counter console on the hall's LAN (kiosk/console). Without the table: off.
+    queue::ConsoleConfig console;
+    // [board]: the display board's voice and layout (`desa-kiosk --role display`).
+    voice::BoardConfig board;
 };
 
 // "kiosk.toml: idle.reset_after_s: <translated problem> (<detail>)" in the requested language,

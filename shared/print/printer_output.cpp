@@ -185,6 +185,7 @@ std::string_view printer_problem_name(PrinterProblem p) {
         case PrinterProblem::Unreachable: return "unreachable";
         case PrinterProblem::Timeout: return "timeout";
         case PrinterProblem::WriteFailed: return "write_failed";
+        case PrinterProblem::PaperOut: return "paper_out";
     }
     return "write_failed";
 }

@@ -30,8 +30,9 @@ enum class PrinterProblem {
     Unreachable,    // network printer refused or no route
     Timeout,        // no progress before the deadline (busy, out of paper, host silent)
     WriteFailed,    // any other error while writing
+    PaperOut,       // the printer itself reports its paper roll empty (print/printer_status.hpp)
 };
-std::string_view printer_problem_name(PrinterProblem);  // "not_configured", "missing", ...
+std::string_view printer_problem_name(PrinterProblem);  // "not_configured", "missing", ..., "paper_out"
 
 struct PrintOutcome {
     std::optional<PrinterProblem> problem;  // unset: every byte written (and synced for a file)

@@ -7,9 +7,9 @@ namespace {
 
 constexpr std::array<std::string_view, kAllScreens.size()> kNames{
     "attract",      "home",         "lessons",         "library",        "library-record", "queue",
-    "aspirations",  "admin-pin",    "admin-settings",  "librarian-pin",  "library-desk",   "catalog-edit",
+    "aspirations",  "admin-pin",    "admin-settings",  "admin-sync",   "librarian-pin",  "library-desk",   "catalog-edit",
     "lending-checkout", "lending-return", "members",   "member",         "overdue",
-    "aspiration-track", "evaluation"};
+    "aspiration-track", "evaluation", "queue-check"};
 
 constexpr int kSecretTapCount = 5;
 constexpr Millis kSecretTapWindow{4'000};
@@ -53,6 +53,7 @@ void KioskSession::open(Screen screen) {
         stack_.assign(1, Screen::Attract);
         return;
     }
+    if (screen == Screen::Queue && stack_.back() == Screen::Home) queue = queue::QueueVisit{};
     if (stack_.back() != screen) stack_.push_back(screen);
 }
 
@@ -69,6 +70,7 @@ void KioskSession::wipe() {
     catalog_editor = catalog::CatalogEditor{};
     lending = lending::LendingDesk{};
     aspiration = aspirations::AspirationVisit{};
+    queue = queue::QueueVisit{};
     librarian_ = false;
     focused_ = nullptr;
     language_ = default_language_;
@@ -101,7 +103,7 @@ void KioskSession::sign_out_librarian() {
 bool KioskSession::has_visit_state() const {
     return stack_.size() > 1 || screen() != Screen::Home || focused_ != nullptr || librarian_ ||
            !forms.library_search.empty() || !forms.admin_pin.empty() || !forms.librarian_pin.empty() ||
-           library.filters_active() || aspiration.has_input() ||
+           library.filters_active() || aspiration.has_input() || queue.has_input() ||
            language_ != default_language_ || accessibility.large_text ||
            accessibility.high_contrast;
 }

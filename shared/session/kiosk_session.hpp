@@ -13,6 +13,7 @@
 #include "core/clock.hpp"
 #include "i18n/catalog.hpp"
 #include "lending/lending_desk.hpp"
+#include "queue/queue_visit.hpp"
 #include "session/text_field.hpp"
 
 namespace desa::session {
@@ -27,6 +28,7 @@ enum class Screen {
     Aspirations,    // Aspirasi Warga
     AdminPin,       // hidden gesture -> PIN entry
     AdminSettings,  // after a correct PIN
+    AdminSync,      // from the settings: enrolment with the hub, sync state, "sync now"
     // The library desk, behind the librarian PIN (signed_in_librarian()).
     LibrarianPin,    // "Pustakawan" on the library screen -> PIN entry
     LibraryDesk,     // the librarian's home: lending, members, cataloguing
@@ -39,14 +41,15 @@ enum class Screen {
     // Aspirations (the Aspirations screen is the form's steps; these are reached from it / home).
     AspirationTrack, // type or scan a tracking code -> status timeline
     QuickEvaluation, // one-tap 1-5 rating of a village service, optional comment
+    QueueCheck,      // check my ticket (QR or number), appointment check-in; reached from Queue
 };
 
 inline constexpr std::array kAllScreens{
     Screen::Attract,      Screen::Home,        Screen::Lessons,         Screen::Library,
     Screen::LibraryRecord, Screen::Queue,      Screen::Aspirations,     Screen::AdminPin,
-    Screen::AdminSettings, Screen::LibrarianPin, Screen::LibraryDesk,   Screen::CatalogEdit,
+    Screen::AdminSettings, Screen::AdminSync,  Screen::LibrarianPin, Screen::LibraryDesk,   Screen::CatalogEdit,
     Screen::LendingCheckout, Screen::LendingReturn, Screen::Members,    Screen::MemberDetail,
-    Screen::Overdue,      Screen::AspirationTrack, Screen::QuickEvaluation};
+    Screen::Overdue,      Screen::AspirationTrack, Screen::QuickEvaluation, Screen::QueueCheck};
 
 // Screens only a signed-in librarian may see.
 bool needs_librarian(Screen);
@@ -72,6 +75,8 @@ struct Forms {
     TextField library_search{FieldKind::Text, 120, {}};
     TextField admin_pin{FieldKind::Pin, 12, {}};
     TextField librarian_pin{FieldKind::Pin, 12, {}};
+    TextField enrol_hub{FieldKind::Text, 255, {}};  // the hub's address, typed on the sync screen
+    TextField enrol_code{FieldKind::Text, 20, {}};  // its one-time enrolment code
 };
 
 class KioskSession {
@@ -79,7 +84,9 @@ public:
     KioskSession(IdlePolicy policy, i18n::Language default_language, Millis now);
 
     Screen screen() const { return stack_.back(); }
-    void open(Screen screen);  // pushes; opening Home clears the stack
+    // Pushes; opening Home clears the stack. Opening the queue from Home starts its visit afresh:
+    // a ticket left on screen is not the next resident's.
+    void open(Screen screen);
     void back();               // pops; Home stays
     void go_home();
     bool can_go_back() const { return stack_.size() > 1; }
@@ -93,6 +100,7 @@ public:
     catalog::CatalogEditor catalog_editor;  // librarian: the record being edited
     lending::LendingDesk lending;           // librarian: check-out, return, members
     aspirations::AspirationVisit aspiration; // the aspiration form, tracking, quick evaluation
+    queue::QueueVisit queue;                 // taking and checking queue tickets
 
     // The librarian PIN was accepted during this visit; wipe() (idle timeout, home after a visit)
     // signs out, so a desk left open never stays open for the next resident.
