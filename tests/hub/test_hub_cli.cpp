@@ -190,14 +190,18 @@ TEST_CASE("a --db or --data-dir flag wins over DESA_HUB_DB and DESA_HUB_DATA_DIR
     const auto env_data = dir / "env-data", flag_data = dir / "flag-data";
     ::setenv("DESA_HUB_DB", ("sqlite:" + env_db.string()).c_str(), 1);
     ::setenv("DESA_HUB_DATA_DIR", env_data.c_str(), 1);
+    const auto keys = run_hub({"keys", "init", "--data-dir", flag_data.string()});
     const auto flagged = run_hub({"kiosk", "enroll", "--village", "18.01.01.2001", "--json", "--db",
                                   "sqlite:" + flag_db.string(), "--data-dir", flag_data.string()});
     const bool env_used_despite_flags = std::filesystem::exists(env_db) || std::filesystem::exists(env_data);
     // Without flags the environment is the default.
+    const auto env_keys = run_hub({"keys", "init"});
     const auto from_env = run_hub({"kiosk", "enroll", "--village", "18.01.01.2001", "--json"});
     ::unsetenv("DESA_HUB_DB");
     ::unsetenv("DESA_HUB_DATA_DIR");
+    REQUIRE(keys.exit_code == 0);
     REQUIRE(flagged.exit_code == 0);
+    REQUIRE(env_keys.exit_code == 0);
     REQUIRE(from_env.exit_code == 0);
     CHECK_FALSE(env_used_despite_flags);
     CHECK(std::filesystem::exists(flag_db));
