@@ -5,6 +5,7 @@
 
 #include "cli/cli_context.hpp"
 #include "cli/qr_output.hpp"
+#include "model/heartbeats.hpp"
 #include "model/kiosks.hpp"
 #include "model/province_keys.hpp"
 #include "model/regions.hpp"
@@ -38,6 +39,27 @@ bool is_hub_url(const std::string& url) {
         if (static_cast<unsigned char>(c) <= ' ' || c == '"' || c == '\\' || static_cast<unsigned char>(c) >= 0x7f)
             return false;
     return true;
+}
+
+// The last heartbeat's figures (null when the kiosk never sent one), added after the original
+// fields: scripts reading those keep working.
+void add_heartbeat_json(json& out, const Heartbeat* h) {
+    const auto opt = [](const std::optional<std::int64_t>& v) { return v ? json(*v) : json(); };
+    out["last_heartbeat_at"] = h ? json(h->created_at) : json();
+    out["version"] = h ? json(h->kiosk_version) : json();
+    out["pending"] = h ? json(h->pending_outbox) : json();
+    out["disk_free"] = h ? opt(h->disk_free_bytes) : json();
+    out["uptime_s"] = h ? json(h->uptime_s) : json();
+    out["last_sync_at"] = h ? opt(h->last_sync_at) : json();
+    out["catalogue_size"] = h ? json(h->catalogue_size) : json();
+    out["queue_waiting"] = h ? json(h->queue_waiting) : json();
+}
+
+std::string heartbeat_text(const Heartbeat& h) {
+    std::string out = "  heartbeat " + format_time(h.created_at) + " v" + h.kiosk_version + " pending " +
+                      std::to_string(h.pending_outbox);
+    if (h.disk_free_bytes) out += " disk free " + std::to_string(*h.disk_free_bytes / (1024 * 1024)) + " MiB";
+    return out;
 }
 
 json kiosk_json(const Kiosk& k) {
@@ -203,9 +225,18 @@ void add_kiosk(CLI::App& app, CliContext& ctx) {
         }
         auto db = ctx.open_db();
         const auto kiosks = list_kiosks(*db, prefix);
+        const auto heartbeats = last_heartbeats(*db);
+        const auto heartbeat_of = [&](const Kiosk& k) {
+            const auto it = heartbeats.find(k.id);
+            return it == heartbeats.end() ? nullptr : &it->second;
+        };
         if (list_json) {
             json out = json::array();
-            for (const auto& k : kiosks) out.push_back(kiosk_json(k));
+            for (const auto& k : kiosks) {
+                json one = kiosk_json(k);
+                add_heartbeat_json(one, heartbeat_of(k));
+                out.push_back(std::move(one));
+            }
             std::cout << out.dump() << "\n";
             return;
         }
@@ -213,7 +244,8 @@ void add_kiosk(CLI::App& app, CliContext& ctx) {
             std::cout << k.id << "  " << k.village_code << "  " << k.name << "  enrolled "
                       << format_time(k.enrolled_at)
                       << (k.revoked_at ? "  REVOKED " + format_time(*k.revoked_at) : std::string())
-                      << (k.last_seen ? "  last seen " + format_time(*k.last_seen) : std::string()) << "\n";
+                      << (k.last_seen ? "  last seen " + format_time(*k.last_seen) : std::string())
+                      << (heartbeat_of(k) ? heartbeat_text(*heartbeat_of(k)) : std::string()) << "\n";
         std::cout << kiosks.size() << " kiosk(s)\n";
     });
 

@@ -59,5 +59,6 @@ void add_aspiration_commands(CLI::App& app, CliContext& ctx);  // aspirations
 void add_content_commands(CLI::App& app, CliContext& ctx);     // content
 void add_serve_command(CLI::App& app, CliContext& ctx);        // serve
 void add_queue_commands(CLI::App& app, CliContext& ctx);       // queue
+void add_library_commands(CLI::App& app, CliContext& ctx);     // library
 
 }  // namespace desa::hub

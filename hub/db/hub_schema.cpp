@@ -142,8 +142,46 @@ CREATE TABLE union_holdings (
 INSERT INTO counters (name, value) VALUES ('union_version', 0)
 )SQL";
 
-constexpr std::array<HubMigration, 2> kMigrations{
-    {{1, "initial hub schema", kV1}, {2, "union catalogue state", kV2}}};
+// Appointments booked at the hub for a village office's queue (model/queue_appointments.hpp): the
+// signed QR text is kept as issued, so a list can print it again.
+constexpr std::string_view kV3 = R"SQL(
+CREATE TABLE queue_appointments (
+  id TEXT PRIMARY KEY,
+  village_code TEXT NOT NULL,
+  service_id TEXT NOT NULL,
+  valid_from BIGINT NOT NULL,
+  valid_until BIGINT NOT NULL,
+  note TEXT NOT NULL,
+  qr TEXT NOT NULL,
+  created_at BIGINT NOT NULL
+);
+CREATE INDEX queue_appointments_village ON queue_appointments (village_code, valid_from)
+)SQL";
+
+// The last heartbeat of each kiosk (model/heartbeats.hpp), kept beside its record so `kiosk list`
+// needs no scan of the records table, and an index for reports that read one channel by time.
+constexpr std::string_view kV4 = R"SQL(
+CREATE TABLE kiosk_heartbeats (
+  kiosk_id TEXT PRIMARY KEY,
+  record_uuid TEXT NOT NULL,
+  created_at BIGINT NOT NULL,
+  received_at BIGINT NOT NULL,
+  kiosk_version TEXT NOT NULL,
+  schema_version BIGINT NOT NULL,
+  uptime_s BIGINT NOT NULL,
+  disk_free_bytes BIGINT,
+  pending_outbox BIGINT NOT NULL,
+  last_sync_at BIGINT,
+  catalogue_size BIGINT NOT NULL,
+  queue_waiting BIGINT NOT NULL
+);
+CREATE INDEX records_channel_created ON records (channel, created_at)
+)SQL";
+
+constexpr std::array<HubMigration, 4> kMigrations{{{1, "initial hub schema", kV1},
+                                                   {2, "union catalogue state", kV2},
+                                                   {3, "queue appointments", kV3},
+                                                   {4, "kiosk heartbeats", kV4}}};
 
 constexpr std::string_view kCreateMigrationsTable =
     "CREATE TABLE IF NOT EXISTS schema_migrations (version BIGINT PRIMARY KEY, name TEXT NOT NULL, "

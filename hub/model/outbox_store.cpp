@@ -4,10 +4,12 @@
 #include <spdlog/spdlog.h>
 
 #include <algorithm>
+#include <atomic>
 
 #include "aspirations/aspiration.hpp"
 #include "aspirations/aspiration_store.hpp"
 #include "core/readable_code.hpp"
+#include "model/heartbeats.hpp"
 
 namespace desa::hub {
 namespace {
@@ -69,6 +71,7 @@ std::vector<sync::AckResult> store_records(SqlDb& db, const std::string& kiosk_i
     SqlTransaction tx(db);
     const auto kiosk = db.query("SELECT village_code FROM kiosks WHERE id = $1", {kiosk_id});
     const std::string village = kiosk.empty() ? std::string() : kiosk[0].text(0);
+    bool heartbeats = false;
     for (const std::size_t index : order) {
         const auto& r = records[index];
         const std::int64_t inserted = db.execute(
@@ -77,6 +80,12 @@ std::vector<sync::AckResult> store_records(SqlDb& db, const std::string& kiosk_i
             {r.uuid, kiosk_id, r.channel, r.created_at, r.payload, now});
         if (inserted == 1) {
             if (r.channel == "aspirations") index_aspiration(db, kiosk_id, village, r, now);
+            if (r.channel == kHeartbeatChannel) {
+                heartbeats = true;
+                if (!index_heartbeat(db, kiosk_id, r.uuid, r.created_at, r.payload, now))
+                    spdlog::warn("outbox: heartbeat record {} from kiosk {} is not understood; stored unindexed",
+                                 r.uuid, kiosk_id);
+            }
             results[index] = {r.uuid, "stored"};
             continue;
         }
@@ -98,6 +107,11 @@ std::vector<sync::AckResult> store_records(SqlDb& db, const std::string& kiosk_i
         spdlog::warn("outbox: conflict for record {} from kiosk {}", r.uuid, kiosk_id);
         results[index] = {r.uuid, "conflict"};
     }
+    // Old heartbeats go at most once an hour per process, with a batch that brings new ones.
+    static std::atomic<std::int64_t> last_prune{0};
+    std::int64_t previous = last_prune.load();
+    if (heartbeats && (now - previous >= 3600 || now < previous) && last_prune.compare_exchange_strong(previous, now))
+        prune_heartbeats(db, now);
     tx.commit();
     return results;
 }

@@ -8,8 +8,11 @@
 #include <spdlog/spdlog.h>
 
 #include "catalog/union_catalog.hpp"
+#include "queue/hub_services.hpp"
+#include "lending/lending_stats.hpp"
 #include "queue/queue_stats.hpp"
 #include "sync/enrolment.hpp"
+#include "sync/heartbeat.hpp"
 #include "sync/sync_engine.hpp"
 
 namespace desa::kiosk {
@@ -158,12 +161,32 @@ sync::SyncOptions kiosk_sync_options(const KioskContext& ctx) {
                          report.skipped.front().file, report.skipped.front().line, report.skipped.front().reason);
         return std::nullopt;
     };
+    // The office's queue services as the hub publishes them for this village: checked with the
+    // kiosk's own [queue] parser and put in <data>/queue-services.toml; the app switches to them
+    // (refresh_queue_config) when the worker reports the cycle.
+    const std::string services_channel = queue::hub_services_channel(ctx.config.village_code);
+    options.channels.push_back(services_channel);
+    options.apply_hooks[services_channel] = [data_dir = ctx.data_dir](storage::Database&, const sync::Manifest&,
+                                                                      const std::filesystem::path& dir) {
+        return queue::install_hub_services(data_dir, dir);
+    };
     // The office's finished queue days go up with the same cycle (desa-hub queue stats). Written
     // here rather than at midnight: a kiosk switched off overnight still reports its days.
     options.before_upload.push_back([village = ctx.config.village_code, offset = ctx.config.queue.utc_offset_s](
                                         storage::Database& db, std::int64_t now) {
         const auto written = queue::write_finished_days(db, village, now, offset);
         if (written.written > 0) spdlog::info("queue stats: {} day record(s) queued for the hub", written.written);
+    });
+    // The library's finished lending days (counts only) and the kiosk's heartbeat, likewise.
+    options.before_upload.push_back([village = ctx.config.village_code, offset = ctx.config.queue.utc_offset_s](
+                                        storage::Database& db, std::int64_t now) {
+        const auto written = lending::write_finished_lending_days(db, village, now, offset);
+        if (written.written > 0) spdlog::info("lending stats: {} day record(s) queued for the hub", written.written);
+    });
+    options.before_upload.push_back([village = ctx.config.village_code, offset = ctx.config.queue.utc_offset_s,
+                                     data_dir = ctx.data_dir](storage::Database& db, std::int64_t now) {
+        sync::write_heartbeat(db, sync::gather_heartbeat(db, data_dir, now, offset, sync::process_uptime_seconds()),
+                              village, now);
     });
     return options;
 }

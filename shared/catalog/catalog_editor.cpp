@@ -4,12 +4,15 @@
 #include <array>
 #include <cctype>
 #include <charconv>
+#include <ctime>
 
 #include <spdlog/spdlog.h>
 
+#include "catalog/catalog_edit_outbox.hpp"
 #include "catalog/catalog_store.hpp"
 #include "catalog/isbn.hpp"
 #include "scan/barcode_scan.hpp"
+#include "scan/camera.hpp"
 
 namespace desa::catalog {
 namespace {
@@ -119,6 +122,8 @@ std::optional<std::int64_t> copy_owner(storage::Database& db, std::int64_t copy_
 
 bool too_long(const session::TextField& f) { return f.length() > f.max_chars; }
 
+std::int64_t wall_clock() { return static_cast<std::int64_t>(std::time(nullptr)); }
+
 }  // namespace
 
 std::string_view edit_field_name(EditField f) { return kFieldNames[static_cast<std::size_t>(f)]; }
@@ -131,7 +136,7 @@ std::vector<IsbnEntry> parse_isbn_list(std::string_view text) {
 
 std::vector<std::string> split_list(std::string_view text) { return split(text, ";\n"); }
 
-IsbnScan scan_isbn(scan::FolderCamera& camera, int max_frames) {
+IsbnScan scan_isbn(scan::Camera& camera, int max_frames) {
     IsbnScan result;
     // The most telling failure wins: a book code with a bad check digit says more than a
     // grocery code, which says more than a picture without any code.
@@ -311,6 +316,8 @@ bool CatalogEditor::save(storage::Database& db, int this_year) {
         return false;
     }
     CatalogStore store(db);
+    // The change and its outbox record for the hub commit together (catalog_edit_outbox.hpp).
+    EditScope scope(db);
     if (record_id && !store.get(*record_id)) {
         issues.push_back({EditField::Record, EditProblem::RecordMissing, {}, {}, {}, 0, false});
         outcome = EditOutcome::HasProblems;
@@ -321,6 +328,8 @@ bool CatalogEditor::save(storage::Database& db, int this_year) {
     Record& r = *v.record;
     const bool is_new = r.id == 0;
     store.upsert(r);
+    append_edit_record(db, r.id, is_new ? EditAction::RecordAdded : EditAction::RecordUpdated, {}, wall_clock());
+    scope.commit();
     spdlog::info("catalogue editor: record {} {}", r.id, is_new ? "added" : "updated");
     const auto stored = store.get(r.id);
     if (stored) load_from(*stored);
@@ -377,6 +386,7 @@ bool CatalogEditor::set_withdrawn(storage::Database& db, bool withdraw) {
     issues.clear();
     if (!record_id) return false;
     CatalogStore store(db);
+    EditScope scope(db);
     if (!store.get(*record_id)) {
         issues.push_back({EditField::Record, EditProblem::RecordMissing, {}, {}, {}, 0, false});
         outcome = EditOutcome::HasProblems;
@@ -384,6 +394,9 @@ bool CatalogEditor::set_withdrawn(storage::Database& db, bool withdraw) {
     }
     if (withdraw) store.withdraw(*record_id);
     else store.restore(*record_id);
+    append_edit_record(db, *record_id, withdraw ? EditAction::RecordWithdrawn : EditAction::RecordRestored, {},
+                       wall_clock());
+    scope.commit();
     spdlog::info("catalogue editor: record {} {}", *record_id, withdraw ? "withdrawn" : "restored");
     withdrawn = withdraw;
     outcome = withdraw ? EditOutcome::Withdrawn : EditOutcome::Restored;
@@ -426,7 +439,10 @@ bool CatalogEditor::add_copy(storage::Database& db) {
     copy.location = trim(copy_location.text);
     copy.call_number = trim(copy_call_number.text);
     stored->copies = {copy};
+    EditScope scope(db);
     store.upsert(*stored);
+    append_edit_record(db, *record_id, EditAction::CopyAdded, barcode, wall_clock());
+    scope.commit();
     spdlog::info("catalogue editor: copy added to record {}", *record_id);
     copy_barcode.clear();
     copy_call_number.clear();  // the location is kept: several copies usually go to one shelf
@@ -459,7 +475,10 @@ bool CatalogEditor::mark_copy(storage::Database& db, std::int64_t copy_id, CopyS
         reload_copies(db);
         return false;
     }
+    EditScope scope(db);
     store.set_copy_status(copy_id, status, std::nullopt);
+    append_edit_record(db, *record_id, EditAction::CopyStatusChanged, it->barcode, wall_clock());
+    scope.commit();
     spdlog::info("catalogue editor: copy {} marked {}", copy_id, copy_status_name(status));
     reload_copies(db);
     outcome = EditOutcome::CopyMarked;

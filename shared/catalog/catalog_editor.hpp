@@ -3,7 +3,9 @@
 // saved through CatalogStore; its copies listed, added and marked lost / withdrawn / available.
 // Part of the visit (wiped with it), like LibraryVisit. No SDL or ImGui here: problems and
 // outcomes are enums that the screen turns into translated messages, and a failed save changes
-// nothing that was typed.
+// nothing that was typed. Every change (save, withdraw/restore, add or mark a copy) appends its
+// "catalog_edits" outbox record for the hub in the same transaction (catalog_edit_outbox.hpp): a
+// change that fails leaves no record, a record never announces a change that did not happen.
 #include <cstdint>
 #include <optional>
 #include <string>
@@ -15,7 +17,7 @@
 #include "storage/database.hpp"
 
 namespace desa::scan {
-class FolderCamera;
+struct Camera;
 }
 
 namespace desa::catalog {
@@ -115,7 +117,7 @@ struct IsbnScan {
     std::string text;    // the code that was read last (for NotBook / BadCheckDigit)
     int frames = 0;      // pictures looked at
 };
-IsbnScan scan_isbn(scan::FolderCamera& camera, int max_frames = 100);
+IsbnScan scan_isbn(scan::Camera& camera, int max_frames = 100);
 
 struct EditValidation {
     std::optional<Record> record;  // set when there are no issues (copies empty, id set for an edit)

@@ -255,6 +255,8 @@ RenewResult renew(storage::Database& db, const config::LibraryConfig& rules, std
     auto update = db.prepare("UPDATE lending_loans SET due_at = ?2, renewals = renewals + 1 WHERE id = ?1");
     update.bind(1, loan->id).bind(2, due);
     update.step();
+    // Dated for the daily lending statistics (lending_stats.hpp); the loan row keeps only a count.
+    db.prepare("INSERT INTO lending_renewals (loan_id, renewed_at) VALUES (?1, ?2)").bind(1, loan->id).bind(2, now).step();
     catalog::CatalogStore(db).set_copy_status(copy->id, CopyStatus::OnLoan, due);
     r.loan = loan_by_id(db, loan->id);
     tx.commit();

@@ -69,6 +69,8 @@ std::vector<ServiceDayStats> day_stats(storage::Database& db, LocalDate day, int
         const Sums& sum = sums[id];
         st.average_wait_s = average(sum.wait_total, sum.wait_count);
         st.average_service_s = average(sum.service_total, sum.service_count);
+        st.wait_samples = static_cast<int>(sum.wait_count);
+        st.service_samples = static_cast<int>(sum.service_count);
         const auto peak = std::max_element(st.issued_per_hour.begin(), st.issued_per_hour.end());
         if (*peak > 0) st.peak_hour = static_cast<int>(peak - st.issued_per_hour.begin());
         out.push_back(std::move(st));
@@ -96,13 +98,7 @@ std::string stats_payload(const ServiceDayStats& st, std::string_view village_co
 std::string stats_record_uuid(std::string_view village_code, std::string_view service_id, LocalDate day) {
     const std::string name = "desa-kiosk/queue_stats/1\n" + std::string(village_code) + "\n" + std::string(service_id) +
                              "\n" + date_iso(day);
-    std::string hex = sync::sha256_hex(name).substr(0, 32);
-    hex[12] = '8';                              // version 8: custom (here, name-based over SHA-256)
-    static constexpr char kVariant[] = "89ab";  // RFC 4122/9562 variant: 10xx
-    const int nibble = hex[16] >= 'a' ? hex[16] - 'a' + 10 : hex[16] - '0';
-    hex[16] = kVariant[nibble & 0x3];
-    return hex.substr(0, 8) + "-" + hex.substr(8, 4) + "-" + hex.substr(12, 4) + "-" + hex.substr(16, 4) + "-" +
-           hex.substr(20, 12);
+    return sync::name_uuid(name);
 }
 
 StatsOutboxResult write_finished_days(storage::Database& db, std::string_view village_code, std::int64_t now,

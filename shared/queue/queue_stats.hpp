@@ -26,6 +26,7 @@ struct ServiceDayStats {
     std::optional<std::int64_t> average_wait_s;     // issued -> called, over tickets called here
     std::optional<std::int64_t> average_service_s;  // serving -> done
     std::optional<int> peak_hour;                   // local hour with most tickets issued (earliest on a tie)
+    int wait_samples = 0, service_samples = 0;      // tickets behind the averages (not in the payload)
     std::array<int, 24> issued_per_hour{};
 };
 

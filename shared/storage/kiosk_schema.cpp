@@ -295,6 +295,17 @@ constexpr Migration kKioskMigrations[] = {
             SELECT RAISE(ABORT, 'queue ticket events are append-only');
         END;
     )sql"},
+    {8, "lending renewals", R"sql(
+        -- When each renewal happened (lending/loans.hpp renew): lending_loans keeps only a count,
+        -- and the daily lending statistics (lending/lending_stats.hpp) count renewals per day. No
+        -- member here: the loan row says whose it is.
+        CREATE TABLE lending_renewals (
+            id         INTEGER PRIMARY KEY,
+            loan_id    INTEGER NOT NULL REFERENCES lending_loans (id),
+            renewed_at INTEGER NOT NULL
+        );
+        CREATE INDEX lending_renewals_at ON lending_renewals (renewed_at);
+    )sql"},
 };
 
 }  // namespace

@@ -2,6 +2,7 @@
 
 #include <sodium.h>
 
+#include <algorithm>
 #include <cstdio>
 
 #include "security/sodium.hpp"
@@ -19,16 +20,33 @@ constexpr const char* kColumns = "SELECT uuid, channel, created_at, payload, sen
 
 }  // namespace
 
-std::string new_uuid() {
-    security::ensure_sodium();
-    unsigned char b[16];
-    randombytes_buf(b, sizeof b);
-    b[6] = static_cast<unsigned char>((b[6] & 0x0F) | 0x40);  // version 4
-    b[8] = static_cast<unsigned char>((b[8] & 0x3F) | 0x80);  // RFC 4122 variant
+namespace {
+
+// Sets the version nibble and the RFC 4122/9562 variant (10xx), then writes 8-4-4-4-12 hex.
+std::string uuid_text(unsigned char (&b)[16], unsigned version) {
+    b[6] = static_cast<unsigned char>((b[6] & 0x0F) | (version << 4));
+    b[8] = static_cast<unsigned char>((b[8] & 0x3F) | 0x80);
     char out[37];
     std::snprintf(out, sizeof out, "%02x%02x%02x%02x-%02x%02x-%02x%02x-%02x%02x-%02x%02x%02x%02x%02x%02x", b[0], b[1],
                   b[2], b[3], b[4], b[5], b[6], b[7], b[8], b[9], b[10], b[11], b[12], b[13], b[14], b[15]);
     return out;
+}
+
+}  // namespace
+
+std::string new_uuid() {
+    security::ensure_sodium();
+    unsigned char b[16];
+    randombytes_buf(b, sizeof b);
+    return uuid_text(b, 4);
+}
+
+std::string name_uuid(std::string_view name) {
+    unsigned char digest[crypto_hash_sha256_BYTES];
+    crypto_hash_sha256(digest, reinterpret_cast<const unsigned char*>(name.data()), name.size());
+    unsigned char b[16];
+    std::copy(digest, digest + 16, b);
+    return uuid_text(b, 8);
 }
 
 bool looks_like_uuid(std::string_view s) {

@@ -22,6 +22,9 @@ struct OutboxRecord {
 };
 
 std::string new_uuid();  // RFC 4122 version 4 from libsodium's random bytes
+// The same name always gives the same UUID (version 8 over SHA-256): a record about one thing
+// (a village's day of statistics) keeps its id however often it is written, so the hub keeps one.
+std::string name_uuid(std::string_view name);
 bool looks_like_uuid(std::string_view);
 
 // Inside the caller's transaction (so the record and the action that made it commit together).
