@@ -1,4 +1,5 @@
 // desa-hub content publish slides DIR | publish catalog FILE... (content_catalog.cpp) | publish
+// queue-services FILE --village CODE (content_queue_services.cpp) | publish
 // channel NAME DIR | list: new signed versions of the content channels kiosks pull.
 #include <nlohmann/json.hpp>
 
@@ -55,6 +56,7 @@ void add_content_commands(CLI::App& app, CliContext& ctx) {
     });
 
     add_catalog_publish_command(*publish, ctx);
+    add_queue_services_publish_command(*publish, ctx);
 
     struct ChannelArgs {
         std::string channel, dir;

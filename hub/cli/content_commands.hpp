@@ -11,4 +11,7 @@ namespace desa::hub {
 // [--remove-library ID]...` (or one DIR of the channel's files, published as they are).
 void add_catalog_publish_command(CLI::App& publish, CliContext& ctx);
 
+// `content publish queue-services FILE.toml --village CODE [--json]` (content_queue_services.cpp).
+void add_queue_services_publish_command(CLI::App& publish, CliContext& ctx);
+
 }  // namespace desa::hub

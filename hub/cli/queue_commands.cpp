@@ -5,6 +5,7 @@
 #include <iostream>
 
 #include "cli/cli_context.hpp"
+#include "cli/queue_commands.hpp"
 #include "model/queue_reports.hpp"
 #include "model/regions.hpp"
 
@@ -88,6 +89,7 @@ void add_queue_commands(CLI::App& app, CliContext& ctx) {
     stats->add_option("--to", a->to, "Last day (YYYY-MM-DD)");
     stats->add_option("--service", a->service, "Only this service id");
     stats->callback([&ctx, a] { run_stats(ctx, *a); });
+    add_appointment_commands(*queue, ctx);
 }
 
 }  // namespace desa::hub

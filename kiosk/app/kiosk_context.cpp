@@ -1,13 +1,16 @@
 #include "app/kiosk_context.hpp"
 
 #include <cstdlib>
+#include <ctime>
 
 #include <spdlog/spdlog.h>
 
+#include "catalog/catalog_edit_outbox.hpp"
 #include "catalog/catalog_import.hpp"
 #include "catalog/catalog_store.hpp"
 #include "catalog/union_catalog.hpp"
 #include "core/paths.hpp"
+#include "queue/hub_services.hpp"
 #include "storage/kiosk_schema.hpp"
 #include "sync/sync_store.hpp"
 
@@ -73,12 +76,16 @@ std::unique_ptr<KioskContext> load_kiosk_context(const GlobalOptions& options, i
 
     auto ctx = std::unique_ptr<KioskContext>(new KioskContext{
         assets, data_dir, config_file, demo, std::move(*load.config), std::move(regions),
-        std::move(catalog), std::move(*db), 0, {}, false, {}, {}, std::nullopt, std::nullopt});
-    if (options.camera_folder) ctx->camera.emplace(*options.camera_folder);
+        std::move(catalog), std::move(*db), 0, {}, false, {}, {}, std::nullopt, CameraFault::None, std::nullopt, {}});
+    if (options.camera_folder) ctx->camera = scan::folder_camera(*options.camera_folder);
     ctx->schema_version = ctx->db.schema_version();
     // An enrolled kiosk seals residents' personal data to the province key pinned at enrolment,
     // whatever the config file says.
     if (const auto pinned = sync::pinned_seal_key(ctx->db)) ctx->config.province_public_key = *pinned;
+    // The library the catalogue belongs to, named in the librarian's catalog_edits records.
+    catalog::set_library_village(ctx->db, ctx->config.village_code);
+    ctx->configured_queue = ctx->config.queue;
+    refresh_queue_config(*ctx, static_cast<std::int64_t>(std::time(nullptr)));
     // The demo village comes with a small village-library catalogue, so every section has
     // something to show on first start. A real kiosk's catalogue comes from its librarian or the hub.
     if (demo && catalog::CatalogStore(ctx->db).count() == 0) {
@@ -106,6 +113,10 @@ std::unique_ptr<KioskContext> load_kiosk_context(const GlobalOptions& options, i
         ctx->regency_name = chain[1]->name;
     }
     return ctx;
+}
+
+void refresh_queue_config(KioskContext& ctx, std::int64_t now) {
+    ctx.config.queue = queue::effective_queue_config(ctx.configured_queue, ctx.data_dir, ctx.db, now);
 }
 
 }  // namespace desa::kiosk

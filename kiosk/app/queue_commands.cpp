@@ -48,6 +48,7 @@ int queue_services(KioskContext& ctx, const Clock& clock, const QueueArgs& args,
     const auto now = queue::local_moment(clock.unix_seconds(), cfg.utc_offset_s);
     json list = json::array();
     for (const auto& s : cfg.services) {
+        if (s.withdrawn) continue;  // removed by the hub; only its waiting tickets remain
         const bool open = queue::is_open(s, now.weekday, now.minute_of_day);
         const auto& today = s.hours[static_cast<int>(now.weekday)];
         if (!args.json) {
@@ -114,7 +115,8 @@ int queue_status(KioskContext& ctx, const Clock& clock, const QueueArgs& args, s
             serving += t.state == queue::TicketState::Serving;
         }
         json row{{"id", s.id}, {"prefix", std::string(1, s.prefix)},
-                 {"open_now", queue::is_open(s, now.weekday, now.minute_of_day)}, {"waiting", waiting},
+                 {"open_now", queue::is_open(s, now.weekday, now.minute_of_day)}, {"withdrawn", s.withdrawn},
+                 {"waiting", waiting},
                  {"called", called}, {"serving", serving}, {"issued", 0}, {"served", 0}, {"no_shows", 0},
                  {"cancelled", 0}, {"average_wait_s", nullptr}, {"average_service_s", nullptr}, {"peak_hour", nullptr}};
         for (const auto& st : stats) {

@@ -70,4 +70,10 @@ std::optional<PrinterTrouble> printer_trouble(storage::Database& db) {
     return PrinterTrouble{*problem, sync::get_state_int(db, kStateProblemAt)};
 }
 
+queue::PrinterState ticket_printer_state(KioskContext& ctx) {
+    const auto trouble = printer_trouble(ctx.db);
+    return queue::printer_state(!ctx.config.printer.empty(),
+                                trouble ? std::optional<std::string>(trouble->problem) : std::nullopt);
+}
+
 }  // namespace desa::kiosk

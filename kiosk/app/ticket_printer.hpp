@@ -11,6 +11,7 @@
 
 #include "app/kiosk_context.hpp"
 #include "print/printer_output.hpp"
+#include "queue/queue_ops.hpp"
 #include "queue/queue_visit.hpp"
 
 namespace desa::kiosk {
@@ -33,5 +34,8 @@ struct PrinterTrouble {
     std::int64_t at = 0;
 };
 std::optional<PrinterTrouble> printer_trouble(storage::Database& db);
+
+// The ticket printer as the operator should know it: not configured, fine, or its last fault.
+queue::PrinterState ticket_printer_state(KioskContext& ctx);
 
 }  // namespace desa::kiosk

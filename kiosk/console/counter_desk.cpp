@@ -1,5 +1,7 @@
 #include "console/counter_desk.hpp"
 
+#include "app/ticket_printer.hpp"
+#include "queue/queue_ops.hpp"
 #include "queue/queue_stats.hpp"
 
 namespace desa::console {
@@ -156,7 +158,7 @@ json desk_state(queue::TicketQueue& queue, storage::Database& db, int counter) {
     json services = json::array();
     for (const auto& s : cfg.services) {
         json row{{"id", s.id}, {"prefix", std::string(1, s.prefix)}, {"name_id", s.name_id},
-                 {"name_en", s.name_en.empty() ? s.name_id : s.name_en}, {"mine", queue::serves(s, counter)},
+                 {"name_en", s.name_en.empty() ? s.name_id : s.name_en}, {"mine", queue::serves(s, counter)}, {"withdrawn", s.withdrawn},
                  {"waiting", queue.waiting_count(s.id)}, {"issued", 0}, {"served", 0}, {"no_shows", 0},
                  {"cancelled", 0}, {"average_wait_s", nullptr}, {"average_service_s", nullptr}, {"peak_hour", nullptr}};
         for (const auto& st : stats) {
@@ -173,6 +175,13 @@ json desk_state(queue::TicketQueue& queue, storage::Database& db, int counter) {
     }
     state["services"] = std::move(services);
     state["last_calls"] = last_calls(db, queue::date_number(today));
+    // The ticket printer's last fault (cleared by the next ticket printed): the counters see it too.
+    const auto trouble = kiosk::printer_trouble(db);
+    state["printer"] = trouble ? json{{"attention", true},
+                                      {"state", queue::printer_state_name(queue::printer_state(true, trouble->problem))},
+                                      {"problem", trouble->problem},
+                                      {"at", trouble->at}}
+                               : json{{"attention", false}, {"state", nullptr}, {"problem", nullptr}, {"at", nullptr}};
     return state;
 }
 

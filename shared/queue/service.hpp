@@ -26,6 +26,9 @@ struct Service {
     std::array<std::vector<TimeRange>, 7> hours;  // Monday first; empty = closed that day
     int daily_quota = 999;                        // tickets a day, at most 999 (three digits)
     bool priority_lane = false;
+    // Removed by the hub (queue/hub_services.hpp) while tickets of today still wait for it: those
+    // stay callable at its counters, but it takes no new tickets and is not offered to residents.
+    bool withdrawn = false;
 };
 
 inline constexpr int kMaxTicketsPerDay = 999;

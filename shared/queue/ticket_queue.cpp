@@ -97,7 +97,7 @@ LocalDate TicketQueue::today() const {
 TakeResult TicketQueue::take(std::string_view service_id, Lane lane) {
     const std::int64_t now = clock_.unix_seconds();
     const Service* service = find_service(config_.services, service_id);
-    if (service == nullptr) return TakeResult{std::nullopt, Refusal::UnknownService, {}};
+    if (service == nullptr || service->withdrawn) return TakeResult{std::nullopt, Refusal::UnknownService, {}};
     if (!clock_plausible(now)) return TakeResult{std::nullopt, Refusal::ClockNotPlausible, {}};
     if (lane == Lane::Appointment) return TakeResult{std::nullopt, Refusal::NotAllowed, {}};  // check_in() only
     if (lane == Lane::Priority && !service->priority_lane) return TakeResult{std::nullopt, Refusal::NoPriorityLane, {}};
@@ -109,7 +109,7 @@ TakeResult TicketQueue::take(std::string_view service_id, Lane lane) {
 TakeResult TicketQueue::check_in(std::string_view service_id, std::string_view appointment_id) {
     const std::int64_t now = clock_.unix_seconds();
     const Service* service = find_service(config_.services, service_id);
-    if (service == nullptr) return TakeResult{std::nullopt, Refusal::UnknownService, {}};
+    if (service == nullptr || service->withdrawn) return TakeResult{std::nullopt, Refusal::UnknownService, {}};
     if (!clock_plausible(now)) return TakeResult{std::nullopt, Refusal::ClockNotPlausible, {}};
     if (appointment_id.empty()) return TakeResult{std::nullopt, Refusal::NotAllowed, {}};
     return issue(*service, Lane::Appointment, appointment_id, now);
@@ -212,7 +212,7 @@ ActionResult TicketQueue::cancel(std::int64_t id, std::optional<int> counter) {
 
 ActionResult TicketQueue::transfer(std::int64_t id, std::string_view to_service, int counter) {
     const Service* to = find_service(config_.services, to_service);
-    if (to == nullptr) return refuse(Refusal::UnknownService);
+    if (to == nullptr || to->withdrawn) return refuse(Refusal::UnknownService);
     return act(id, TicketAction::Transfer, counter, to);
 }
 

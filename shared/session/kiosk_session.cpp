@@ -9,7 +9,7 @@ constexpr std::array<std::string_view, kAllScreens.size()> kNames{
     "attract",      "home",         "lessons",         "library",        "library-record", "queue",
     "aspirations",  "admin-pin",    "admin-settings",  "admin-sync",   "librarian-pin",  "library-desk",   "catalog-edit",
     "lending-checkout", "lending-return", "members",   "member",         "overdue",
-    "aspiration-track", "evaluation", "queue-check"};
+    "aspiration-track", "evaluation", "queue-check", "queue-ops"};
 
 constexpr int kSecretTapCount = 5;
 constexpr Millis kSecretTapWindow{4'000};

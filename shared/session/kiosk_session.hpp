@@ -42,6 +42,7 @@ enum class Screen {
     AspirationTrack, // type or scan a tracking code -> status timeline
     QuickEvaluation, // one-tap 1-5 rating of a village service, optional comment
     QueueCheck,      // check my ticket (QR or number), appointment check-in; reached from Queue
+    QueueOps,        // the operator's queue statistics and ticket printer; from the admin settings
 };
 
 inline constexpr std::array kAllScreens{
@@ -49,7 +50,8 @@ inline constexpr std::array kAllScreens{
     Screen::LibraryRecord, Screen::Queue,      Screen::Aspirations,     Screen::AdminPin,
     Screen::AdminSettings, Screen::AdminSync,  Screen::LibrarianPin, Screen::LibraryDesk,   Screen::CatalogEdit,
     Screen::LendingCheckout, Screen::LendingReturn, Screen::Members,    Screen::MemberDetail,
-    Screen::Overdue,      Screen::AspirationTrack, Screen::QuickEvaluation, Screen::QueueCheck};
+    Screen::Overdue,      Screen::AspirationTrack, Screen::QuickEvaluation, Screen::QueueCheck,
+    Screen::QueueOps};
 
 // Screens only a signed-in librarian may see.
 bool needs_librarian(Screen);

@@ -78,6 +78,28 @@ std::map<std::string, fs::path> installed_files(storage::Database& db, const std
     return out;
 }
 
+}  // namespace
+
+std::optional<InstalledContent> installed_content(storage::Database& db, std::string_view channel) {
+    const auto row = installed_channel(db, channel);
+    const auto text = get_state(db, manifest_key(channel));
+    if (!row || !text) return std::nullopt;
+    const json j = json::parse(*text, nullptr, false);
+    if (!j.is_object() || !j.contains("files") || !j["files"].is_array()) return std::nullopt;
+    InstalledContent out{{std::string(channel), row->version, 0, {}}, row->dir};
+    for (const auto& f : j["files"]) {
+        if (!f.is_object() || !f.contains("name") || !f["name"].is_string() || !f.contains("sha256") ||
+            !f["sha256"].is_string() || !f.contains("size") || !f["size"].is_number_integer())
+            return std::nullopt;
+        const auto name = f["name"].get<std::string>();
+        if (!is_safe_file_name(name)) return std::nullopt;  // never a path outside the version's directory
+        out.manifest.files.push_back({name, f["sha256"].get<std::string>(), f["size"].get<std::int64_t>()});
+    }
+    return out;
+}
+
+namespace {
+
 // Downloads the missing part of `f` into `part`; bytes fetched are added to the report.
 std::optional<HubFailure> download(SyncSession& s, const ManifestFile& f, const fs::path& part, std::int64_t chunk,
                                    ChannelReport& report) {

@@ -66,6 +66,14 @@ struct ChannelReport {
     std::string rejected;               // a manifest or file refused, or a local problem (one line)
 };
 
+// The manifest of the version of `channel` in use, as installed (files in manifest order), and its
+// directory; nullopt when none is installed or the stored manifest is unreadable.
+struct InstalledContent {
+    Manifest manifest;
+    std::filesystem::path dir;
+};
+std::optional<InstalledContent> installed_content(storage::Database& db, std::string_view channel);
+
 ChannelReport sync_channel(SyncSession& session, const std::string& channel, const ChannelApplyHook& hook = {},
                            std::int64_t chunk_bytes = kChunkBytes);
 
