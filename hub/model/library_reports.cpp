@@ -56,6 +56,10 @@ std::optional<CatalogEditRow> parse_edit(const std::string& payload) {
     const auto id = j.find("record_id");
     if (id == j.end() || !id->is_number_integer() || id->get<std::int64_t>() <= 0) return std::nullopt;
     row.record_id = id->get<std::int64_t>();
+    if (const auto seq = j.find("seq"); seq != j.end()) {
+        if (!seq->is_number_integer() || seq->get<std::int64_t>() < 0) return std::nullopt;
+        row.sequence = seq->get<std::int64_t>();
+    }
     const auto record = j.find("record");
     if (record == j.end() || !record->is_object()) return std::nullopt;
     const json& r = *record;
@@ -155,7 +159,8 @@ EditsReport catalog_edits_report(SqlDb& db, const EditsFilter& filter) {
         report.rows.push_back(std::move(*row));
     }
     std::sort(report.rows.begin(), report.rows.end(), [](const CatalogEditRow& a, const CatalogEditRow& b) {
-        return std::tie(a.created_at, a.uuid) < std::tie(b.created_at, b.uuid);
+        return std::tie(a.created_at, a.kiosk_id, a.sequence, a.uuid) <
+               std::tie(b.created_at, b.kiosk_id, b.sequence, b.uuid);
     });
     return report;
 }

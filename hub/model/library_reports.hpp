@@ -20,6 +20,7 @@ struct EditedCopy {
 struct CatalogEditRow {
     std::string uuid, village_code, kiosk_id, action;  // action: record_added, ..., copy_status_changed
     std::int64_t created_at = 0, received_at = 0, record_id = 0;
+    std::int64_t sequence = 0;  // the kiosk's edit counter: orders edits made within one second
     std::string control_number, title, publisher, language, material_type, call_number;
     std::vector<std::string> authors, isbns;
     std::optional<int> year;

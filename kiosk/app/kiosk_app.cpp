@@ -3,7 +3,12 @@
 #include <SDL.h>
 
 #include <algorithm>
+#include <atomic>
+#include <functional>
 #include <tuple>
+#include <utility>
+
+#include <spdlog/spdlog.h>
 
 #include "screens/follow_up_screens.hpp"
 #include "ui/theme.hpp"
@@ -16,6 +21,17 @@ constexpr Millis kAnimationFrame{50};  // 20 fps is smooth enough for a running 
 session::IdlePolicy idle_policy(const config::KioskConfig& c) {
     const auto s = [](int seconds) { return Millis{static_cast<std::int64_t>(seconds) * 1000}; };
     return {s(c.idle_reset_after_s - c.idle_warn_before_s), s(c.idle_reset_after_s), s(c.attract_after_s)};
+}
+
+// A wake-up for the loop from another thread (sync, camera): SDL_PushEvent is thread-safe, and a
+// wake-up already queued is enough.
+std::function<void()> loop_wake(std::uint32_t type, std::shared_ptr<std::atomic<bool>> pending) {
+    return [type, pending = std::move(pending)] {
+        if (type == static_cast<std::uint32_t>(-1) || pending->exchange(true)) return;
+        SDL_Event wake{};
+        wake.type = type;
+        if (SDL_PushEvent(&wake) != 1) pending->store(false);
+    };
 }
 
 bool is_press(const SDL_Event& e) {
@@ -51,6 +67,7 @@ KioskApp::KioskApp(KioskContext& kiosk, Display& display, const Clock& clock, Ap
     ImGui::GetStyle().WindowPadding = ImVec2(0, 0);
     ImGui::GetStyle().WindowBorderSize = 0;
     renderer_ = std::make_unique<ImGuiSdlRenderer>(display_.renderer);
+    slides_ = std::make_unique<SlideShow>(display_.renderer);
     SDL_RendererInfo info{};
     if (SDL_GetRendererInfo(display_.renderer, &info) == 0 && info.name != nullptr) renderer_name_ = info.name;
     pointer_.set_drag_threshold(std::max(12.0f, make_theme(display_.width, display_.height, false, false).px(16)));
@@ -61,19 +78,44 @@ KioskApp::KioskApp(KioskContext& kiosk, Display& display, const Clock& clock, Ap
     SyncServiceOptions sync;
     sync.run_worker = options_.sync_worker;
     sync.worker.interval_seconds = static_cast<std::int64_t>(kiosk.config.sync.interval_minutes) * 60;
-    // Called on the sync threads: SDL_PushEvent is thread-safe. A wake-up already queued is enough.
-    sync.notify = [type = sync_event_, pending = sync_wake_pending_] {
-        if (type == static_cast<std::uint32_t>(-1) || pending->exchange(true)) return;
-        SDL_Event wake{};
-        wake.type = type;
-        if (SDL_PushEvent(&wake) != 1) pending->store(false);
-    };
+    sync.notify = loop_wake(sync_event_, sync_wake_pending_);
     sync_ = std::make_unique<SyncService>(kiosk, std::move(sync));
     sync_->start();
+    camera_view_ = std::make_unique<CameraView>(display_.renderer);
+    open_camera();
+}
+
+void KioskApp::open_camera() {
+    const std::string& device = kiosk_.config.camera_device;
+    if (kiosk_.camera || device.empty()) return;  // --camera FOLDER (tests, demos) wins
+    auto opened = open_v4l2_camera(device);
+    kiosk_.camera_fault = opened.fault;
+    if (opened.fault != CameraFault::None) {
+        spdlog::warn("camera {}: {} ({})", device, camera_fault_name(opened.fault), opened.detail);
+        return;
+    }
+    spdlog::info("camera {}: {} {}x{}", device, opened.format.pixel_format, opened.format.width, opened.format.height);
+    static const std::uint32_t camera_event = SDL_RegisterEvents(1);
+    camera_event_ = camera_event;
+    scan::CameraWorkerOptions options;
+    options.notify = loop_wake(camera_event_, camera_wake_pending_);
+    kiosk_.camera = scan::live_camera(device, std::make_shared<scan::CameraWorker>(std::move(opened.source), options));
+    owns_camera_ = true;
+}
+
+void KioskApp::follow_camera() {
+    const bool wanted = screen_scans(session_.screen());
+    if (!kiosk_.camera || !kiosk_.camera->live() || wanted == camera_streaming_) return;
+    camera_streaming_ = wanted;
+    kiosk_.camera->set_active(wanted);
+    if (wanted) camera_view_->start(*kiosk_.camera);
 }
 
 KioskApp::~KioskApp() {
     sync_.reset();  // the worker stops (a transfer in progress is cancelled) before the window goes
+    if (owns_camera_) kiosk_.camera.reset();  // joins the camera's worker
+    camera_view_.reset();
+    slides_.reset();
     renderer_.reset();
     ImGui::DestroyContext(imgui_);
 }
@@ -83,9 +125,17 @@ void KioskApp::handle_event(const SDL_Event& event) {
     if (event.type == sync_event_) {
         // The sync worker or the enrolment changed something: redraw only where it shows.
         sync_wake_pending_->store(false);
+        slides_stale_ = true;  // the cycle may have installed new slides
+        refresh_queue_config(kiosk_, clock_.unix_seconds());  // ... or the hub's queue services
         if (sync_->poll() || session_.screen() == session::Screen::AdminSync ||
             session_.screen() == session::Screen::AdminSettings)
             request_frames();
+        return;
+    }
+    if (camera_event_ != 0 && event.type == camera_event_) {
+        // A new preview or code: only a scanning screen shows it.
+        camera_wake_pending_->store(false);
+        if (screen_scans(session_.screen())) frames_wanted_ = std::max(frames_wanted_, 1);  // one frame per preview
         return;
     }
     switch (event.type) {
@@ -140,6 +190,7 @@ void KioskApp::update() {
     // The loop is awake: a wake-up lost on the way (taken from the queue by someone else) must not
     // silence the next ones. At worst one extra event is queued.
     sync_wake_pending_->store(false);
+    camera_wake_pending_->store(false);
     const auto event = session_.tick(clock_.monotonic());
     if (event == session::IdleEvent::None) return;
     if (event != session::IdleEvent::WarningShown) {
@@ -150,9 +201,21 @@ void KioskApp::update() {
     request_frames();
 }
 
+std::size_t KioskApp::slide_count() const {
+    return slides_->slides().empty() ? kiosk_.config.slides.size() : slides_->slides().size();
+}
+
 bool KioskApp::animating() const {
     return session_.screen() == session::Screen::Attract &&
-           (!kiosk_.config.running_text_id.empty() || kiosk_.config.slides.size() > 1);
+           (!kiosk_.config.running_text_id.empty() || slide_count() > 1);
+}
+
+Millis KioskApp::next_animation(Millis now) const {
+    // The running text moves every frame; slides alone change only at the next slide boundary
+    // (the loop sleeps in SDL_WaitEventTimeout until then).
+    if (!kiosk_.config.running_text_id.empty()) return now + kAnimationFrame;
+    const Millis period{static_cast<std::int64_t>(kiosk_.config.slide_seconds) * 1000};
+    return (now / period + 1) * period;
 }
 
 bool KioskApp::needs_frame() const {
@@ -204,6 +267,7 @@ void KioskApp::draw_screen(ScreenContext& ctx) {
         case Screen::AspirationTrack: draw_aspiration_track_screen(ctx); break;
         case Screen::QuickEvaluation: draw_quick_evaluation_screen(ctx); break;
         case Screen::QueueCheck: draw_queue_check_screen(ctx); break;
+        case Screen::QueueOps: draw_queue_ops_screen(ctx); break;
     }
 }
 
@@ -237,7 +301,11 @@ void KioskApp::render_frame() {
     Ui ui{kiosk_.catalog, session_.language(), theme, fonts_, log_, pointer_.drag()};
     ScreenContext ctx{ui,       session_,  kiosk_,       admin_pin_,     librarian_pin_, keyboard_,
                       memory_,  requests_, ImVec2(0, 0), io.DisplaySize, io.DisplaySize, now,
-                      renderer_name_, clock_.unix_seconds(), sync_.get()};
+                      renderer_name_, clock_.unix_seconds(), sync_.get(), slides_.get(), camera_view_.get()};
+    follow_camera();
+    if (session_.screen() == session::Screen::Attract) {
+        slides_->refresh(kiosk_.db, now, std::exchange(slides_stale_, false));
+    }
     session::TextField* field = session_.focused();
     const float keyboard_h = field ? keyboard_height(ui, field->kind, io.DisplaySize) : 0.0f;
     if (session_.screen() == session::Screen::Attract) {
@@ -276,7 +344,8 @@ void KioskApp::render_frame() {
 
     if (frames_wanted_ > 0) --frames_wanted_;
     if (visible_state(session_) != before || requests_.quit) request_frames();
-    if (animating()) next_animation_at_ = now + kAnimationFrame;
+    follow_camera();  // the screen may have changed: start or stop the camera now, not next frame
+    if (animating()) next_animation_at_ = next_animation(now);
 }
 
 }  // namespace desa::kiosk

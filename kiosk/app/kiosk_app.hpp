@@ -16,6 +16,8 @@
 #include "ui/fonts.hpp"
 #include "ui/frame_log.hpp"
 #include "ui/keyboard.hpp"
+#include "ui/camera_view.hpp"
+#include "ui/slide_show.hpp"
 
 struct ImGuiContext;
 
@@ -55,7 +57,11 @@ public:
 private:
     void request_frames() { frames_wanted_ = 3; }  // ImGui settles layout within a few frames
     void draw_screen(ScreenContext& ctx);
+    void open_camera();
+    void follow_camera();  // streams while a scanning screen is open
     bool animating() const;
+    std::size_t slide_count() const;
+    Millis next_animation(Millis now) const;
 
     KioskContext& kiosk_;
     Display& display_;
@@ -63,6 +69,11 @@ private:
     AppOptions options_;
     ImGuiContext* imgui_ = nullptr;
     std::unique_ptr<ImGuiSdlRenderer> renderer_;
+    std::unique_ptr<SlideShow> slides_;  // textures: destroyed before the renderer's Display
+    bool slides_stale_ = true;           // a sync finished: look at the installed version again
+    std::unique_ptr<CameraView> camera_view_;  // the live preview's texture, like the slides
+    bool owns_camera_ = false;                 // opened here from [camera] device: closed here
+    bool camera_streaming_ = false;            // a scanning screen is open: the camera runs
     PointerInput pointer_;
     security::StaffPinGuard admin_pin_;  // on this app's clock, so scripts can wait out a lock-out
     security::StaffPinGuard librarian_pin_;
@@ -81,6 +92,9 @@ private:
     // The SDL user event the sync threads push to wake the loop; one at a time in the queue.
     std::uint32_t sync_event_ = 0;
     std::shared_ptr<std::atomic<bool>> sync_wake_pending_ = std::make_shared<std::atomic<bool>>(false);
+    // The same for the camera's worker (a new preview or code).
+    std::uint32_t camera_event_ = 0;
+    std::shared_ptr<std::atomic<bool>> camera_wake_pending_ = std::make_shared<std::atomic<bool>>(false);
     std::unique_ptr<SyncService> sync_;  // last member: stopped (threads joined) first
 };
 

@@ -12,6 +12,8 @@
 #include "i18n/catalog.hpp"
 #include "regions/region_registry.hpp"
 #include "scan/barcode_scan.hpp"
+#include "scan/camera.hpp"
+#include "platform/v4l2_camera.hpp"
 #include "storage/database.hpp"
 
 namespace desa::kiosk {
@@ -43,11 +45,20 @@ struct KioskContext {
     bool kelurahan = false;     // an urban kelurahan (code DDDD starting with 1), not a desa
     std::string district_name;  // kecamatan "Natar"
     std::string regency_name;   // "Kabupaten Lampung Selatan" (the data includes the prefix)
-    // The camera the scan buttons read (ISBNs, spine labels, member cards): a folder the camera's
-    // pictures arrive in. Without one the kiosk offers typing the code (or a USB scanner).
-    std::optional<scan::FolderCamera> camera;
+    // The camera the scan buttons read (tickets, ISBNs, member cards, receipts): a folder the
+    // camera's pictures arrive in (--camera), or the live V4L2 camera the app opens from
+    // [camera] device. Without one the kiosk offers typing the code (or a USB scanner).
+    std::optional<scan::Camera> camera;
+    CameraFault camera_fault = CameraFault::None;  // why [camera] device could not be opened
     std::optional<regions::RegionRegistry> nik_districts;  // see aspiration_service.hpp
+    // kiosk.toml's [queue] as written; config.queue is what the office runs (the hub's services
+    // when installed, queue/hub_services.hpp).
+    queue::QueueConfig configured_queue;
 };
+
+// Recomputes config.queue from configured_queue and <data>/queue-services.toml (after a sync
+// installed a new version). Call between frames: screens hold no Service pointers across frames.
+void refresh_queue_config(KioskContext& ctx, std::int64_t now);
 
 // Config search when --config is absent: $XDG_CONFIG_HOME/desa-kiosk/kiosk.toml,
 // /etc/desa-kiosk/kiosk.toml, then the demo config in <assets>/demo/kiosk.toml.

@@ -165,7 +165,7 @@ std::string typed_hub_url(std::string_view typed) {
     return "https://" + std::string(typed);
 }
 
-EnrolScanResult scan_enrol_qr(scan::FolderCamera& camera, int max_frames) {
+EnrolScanResult scan_enrol_qr(scan::Camera& camera, int max_frames) {
     EnrolScanResult result;
     for (int i = 0; i < max_frames; ++i) {
         const auto frame = camera.next_frame();

@@ -94,6 +94,6 @@ struct EnrolScanResult {
     EnrolScan outcome = EnrolScan::NoPicture;
     std::optional<sync::EnrolTicket> ticket;
 };
-EnrolScanResult scan_enrol_qr(scan::FolderCamera& camera, int max_frames = 8);
+EnrolScanResult scan_enrol_qr(scan::Camera& camera, int max_frames = 8);
 
 }  // namespace desa::kiosk

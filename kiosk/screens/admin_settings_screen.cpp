@@ -5,6 +5,7 @@
 #include <vector>
 
 #include "app/sync_service.hpp"
+#include "app/ticket_printer.hpp"
 #include "screens/screens.hpp"
 
 namespace desa::kiosk {
@@ -25,6 +26,15 @@ std::string integrity_text(const Ui& ui, const storage::IntegrityVerdict& v) {
         case IntegrityState::Stopped: return ui.trf("storage.check.stopped", {{"finding", v.finding}});
     }
     return {};
+}
+
+// The scanning camera: the device (or folder) and whether it works.
+std::string camera_line(const Ui& ui, const KioskContext& kiosk) {
+    const std::string& device = kiosk.config.camera_device;
+    if (kiosk.camera_fault != CameraFault::None)
+        return device + "  " + ui.tr("camera.fault." + std::string(camera_fault_name(kiosk.camera_fault)));
+    if (!kiosk.camera) return "-";
+    return kiosk.camera->name + "  " + ui.tr("camera.fault.none");
 }
 
 }  // namespace
@@ -64,6 +74,18 @@ void draw_admin_settings_screen(ScreenContext& ctx) {
     text_in_box(ui, "admin.sync.state", ui.fonts.body, sync_line, ImVec2(sync_row.x + action_w + gap, sync_row.y),
                 ImVec2(row.x + w, sync_row.y + button_h), p.text, Align::Left);
 
+    // The office queue: statistics and the ticket printer, whose trouble shows here too.
+    const ImVec2 queue_row(row.x, sync_row.y + button_h + gap);
+    ImGui::SetCursorScreenPos(queue_row);
+    if (button(ui, "admin.queue_ops", ui.tr("admin.queue_ops"), ImVec2(action_w, button_h), ButtonStyle::Normal,
+               Icon::Ticket))
+        ctx.session.open(session::Screen::QueueOps);
+    const auto printer = ticket_printer_state(ctx.kiosk);
+    text_in_box(ui, "admin.queue_ops.printer", ui.fonts.body,
+                ui.tr("queue_ops.printer.short." + std::string(queue::printer_state_name(printer))),
+                ImVec2(queue_row.x + action_w + gap, queue_row.y), ImVec2(row.x + w, queue_row.y + button_h),
+                queue::needs_attention(printer) ? p.error : p.text, Align::Left);
+
     const auto& cfg = ctx.kiosk.config;
     const std::vector<std::pair<const char*, std::string>> facts{
         {"admin.fact.version", DESA_VERSION},
@@ -80,9 +102,10 @@ void draw_admin_settings_screen(ScreenContext& ctx) {
         {"admin.fact.renderer", ctx.renderer_name},
         {"admin.fact.idle", std::to_string(cfg.idle_reset_after_s) + " s / " + std::to_string(cfg.attract_after_s) + " s"},
         {"admin.fact.slides", std::to_string(cfg.slides.size())},
+        {"camera.status", camera_line(ui, ctx.kiosk)},
     };
 
-    ImGui::SetCursorScreenPos(ImVec2(row.x, sync_row.y + button_h + gap));
+    ImGui::SetCursorScreenPos(ImVec2(row.x, queue_row.y + button_h + gap));
     const float list_h = ctx.area_max.y - ImGui::GetCursorScreenPos().y - pad * 0.5f;
     begin_scroll_area(ui, "admin.facts", ImVec2(w, list_h));
     const float label_w = w * 0.35f;

@@ -203,8 +203,10 @@ void draw_enrolment(ScreenContext& ctx, const SyncPanel& panel, float w) {
         notice(ui, "sync.not_enrolled", Notice::Info, ui.tr("sync.enrol.not_enrolled"), w);
     }
     ImGui::Dummy(ImVec2(1, gap));
+    const bool seen = camera_panel(ctx, w) && !working;
     if (ctx.kiosk.camera) {
-        if (action_row(ui, {{"sync.enrol.scan", ui.tr("sync.enrol.scan"), ButtonStyle::Primary, Icon::None, !working}}, w) == 0) {
+        if (action_row(ui, {{"sync.enrol.scan", ui.tr("sync.enrol.scan"), ButtonStyle::Primary, Icon::None, !working}}, w) == 0 ||
+            seen) {
             const auto scanned = scan_enrol_qr(*ctx.kiosk.camera);
             if (scanned.ticket) start_enrolment(ctx, scanned.ticket);
             else ctx.memory.sync_message = scan_message(ui, scanned.outcome);

@@ -157,12 +157,13 @@ void draw_aspiration_track_screen(ScreenContext& ctx) {
     std::vector<Action> actions{{"track.submit", ui.tr("track.submit"), ButtonStyle::Primary, Icon::Check, !t.code.empty()}};
     if (ctx.kiosk.camera) actions.push_back({"track.scan", ui.tr("track.scan"), ButtonStyle::Normal, Icon::None, true});
     const int tapped = field_with_actions(ctx, "track.code", t.code, ui.tr("track.placeholder"), actions, inner_w);
+    ImGui::Dummy(ImVec2(1, gap));
+    const bool seen = camera_panel(ctx, inner_w);
     if (tapped == 0) look_up(ctx);
-    if (tapped == 1) {
+    if (tapped == 1 || seen) {
         t.scan(ctx.kiosk.camera ? &*ctx.kiosk.camera : nullptr, ctx.kiosk.db, ctx.kiosk.config.village_code);
         if (t.found) ctx.session.focus(nullptr);
     }
-    ImGui::Dummy(ImVec2(1, gap));
     if (t.last_scan && *t.last_scan != aspirations::ScanResult::Read) {
         notice(ui, "track.scan.problem", Notice::Warning, scan_text(ui, *t.last_scan), inner_w);
         ImGui::Dummy(ImVec2(1, gap));

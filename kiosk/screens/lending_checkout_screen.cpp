@@ -34,13 +34,14 @@ void card_step(ScreenContext& ctx, float w) {
         ImGui::Dummy(ImVec2(1, gap));
     }
     if (ctx.session.focused() == nullptr) paragraph(ui, ui.fonts.body, ui.tr("lending.checkout.step_card"), w, p.muted_text);
+    const bool seen = camera_panel(ctx, w);
     std::vector<Action> actions{{"checkout.card.submit", ui.tr("lending.checkout.card_submit"), ButtonStyle::Primary,
                                  Icon::None, !desk.card_entry.empty()}};
     add_scan_action(ctx, actions, "checkout.card.scan");
     const int tapped = field_with_actions(ctx, "checkout.card", desk.card_entry, ui.tr("lending.checkout.card_placeholder"),
                                           actions, w);
     if (tapped == 0) choose_borrower(ctx);
-    if (tapped == 1 && desk.scan_into(ctx.kiosk.camera ? &*ctx.kiosk.camera : nullptr, desk.card_entry, true) ==
+    if ((tapped == 1 || seen) && desk.scan_into(ctx.kiosk.camera ? &*ctx.kiosk.camera : nullptr, desk.card_entry, true) ==
                            lending::ScanOutcome::Read)
         choose_borrower(ctx);
 }
@@ -76,13 +77,14 @@ void copies_step(ScreenContext& ctx, float w) {
         ImGui::Dummy(ImVec2(1, gap));
     }
     if (ctx.session.focused() == nullptr) paragraph(ui, ui.fonts.body, ui.tr("lending.checkout.step_copies"), w, p.muted_text);
+    const bool seen = camera_panel(ctx, w);
     std::vector<Action> actions{{"checkout.copy.submit", ui.tr("lending.checkout.copy_submit"), ButtonStyle::Primary,
                                  Icon::Book, !desk.copy_entry.empty()}};
     add_scan_action(ctx, actions, "checkout.copy.scan");
     const int tapped = field_with_actions(ctx, "checkout.copy", desk.copy_entry, ui.tr("lending.checkout.copy_placeholder"),
                                           actions, w);
     if (tapped == 0) lend(ctx);
-    if (tapped == 1 && desk.scan_into(ctx.kiosk.camera ? &*ctx.kiosk.camera : nullptr, desk.copy_entry, false) ==
+    if ((tapped == 1 || seen) && desk.scan_into(ctx.kiosk.camera ? &*ctx.kiosk.camera : nullptr, desk.copy_entry, false) ==
                            lending::ScanOutcome::Read)
         lend(ctx);
     ImGui::Dummy(ImVec2(1, gap));

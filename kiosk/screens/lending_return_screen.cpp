@@ -39,6 +39,7 @@ void draw_lending_return_screen(ScreenContext& ctx) {
         ImGui::Dummy(ImVec2(1, gap));
     }
     const bool typed = !desk.return_entry.empty();
+    const bool seen = camera_panel(ctx, inner_w);
     std::vector<Action> actions{{"return.submit", ui.tr("lending.return.submit"), ButtonStyle::Primary, Icon::Check, typed},
                                 {"return.renew", ui.tr("lending.return.renew"), ButtonStyle::Normal, Icon::None, typed}};
     add_scan_action(ctx, actions, "return.scan");
@@ -46,7 +47,7 @@ void draw_lending_return_screen(ScreenContext& ctx) {
                                           actions, inner_w);
     if (tapped == 0) take_back(ctx);
     if (tapped == 1) desk.renew_copy(ctx.kiosk.db, ctx.kiosk.config.library, ctx.unix_now);
-    if (tapped == 2 && desk.scan_into(ctx.kiosk.camera ? &*ctx.kiosk.camera : nullptr, desk.return_entry, false) ==
+    if ((tapped == 2 || seen) && desk.scan_into(ctx.kiosk.camera ? &*ctx.kiosk.camera : nullptr, desk.return_entry, false) ==
                            lending::ScanOutcome::Read)
         take_back(ctx);
     ImGui::Dummy(ImVec2(1, gap));

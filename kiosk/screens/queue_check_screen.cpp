@@ -75,6 +75,7 @@ void draw_queue_check_screen(ScreenContext& ctx) {
     if (ctx.kiosk.camera) actions.push_back({"queue.check.scan", ui.tr("queue.check.scan"), ButtonStyle::Normal, Icon::None, true});
     const int tapped = field_with_actions(ctx, "queue.check.code", v.code, ui.tr("queue.check.placeholder"), actions, inner);
     ImGui::Dummy(ImVec2(1, gap));
+    const bool seen = camera_panel(ctx, inner);
     if (v.scan_problem) {
         notice(ui, "queue.check.scan_problem", Notice::Warning, scan_problem_text(ui, *v.scan_problem), inner);
         ImGui::Dummy(ImVec2(1, gap));
@@ -105,7 +106,7 @@ void draw_queue_check_screen(ScreenContext& ctx) {
     end_scroll_area();
 
     if (tapped == 0) check_typed(ctx);
-    if (tapped == 1) {
+    if (tapped == 1 || seen) {
         ScreenDesk desk(ctx);
         const bool checked_in = v.scan(desk.desk(), ctx.kiosk.camera ? &*ctx.kiosk.camera : nullptr);
         if (!v.problem && !v.scan_problem) ctx.session.focus(nullptr);

@@ -16,6 +16,8 @@
 namespace desa::kiosk {
 
 class SyncService;
+class SlideShow;
+class CameraView;
 
 // Messages a screen keeps between frames (cleared when the visit ends).
 struct ScreenMemory {
@@ -43,6 +45,8 @@ struct ScreenContext {
     std::string renderer_name;  // for the admin diagnostics
     std::int64_t unix_now = 0;  // wall clock, for loan dates (lending refuses a clock in 1970)
     SyncService* sync = nullptr;  // the hub link (kiosk_app); null only outside the app
+    const SlideShow* slides = nullptr;  // the hub's slide pictures (attract screen); null outside the app
+    CameraView* camera_view = nullptr;  // a live camera's preview (scanning screens); null outside the app
 
     float width() const { return area_max.x - area_min.x; }
     float height() const { return area_max.y - area_min.y; }
@@ -85,6 +89,7 @@ void draw_member_detail_screen(ScreenContext& ctx);
 void draw_overdue_screen(ScreenContext& ctx);
 void draw_aspiration_track_screen(ScreenContext& ctx);
 void draw_quick_evaluation_screen(ScreenContext& ctx);
+void draw_queue_ops_screen(ScreenContext& ctx);  // the operator's queue statistics and printer
 
 // The keyboard's "done" key (or Enter, e.g. from a USB barcode scanner) on the current screen:
 // submits the PIN or the code just typed where the screen has such an action, else closes the
@@ -107,5 +112,12 @@ void next_row(ScreenContext& ctx, float gap);
 
 // Title row with an icon and an introduction paragraph, used by the four service sections.
 void section_intro(ScreenContext& ctx, Icon icon, std::string_view title_id, std::string_view intro_id);
+
+// A scanning screen's camera: the live preview and aiming hint (live cameras), or why the
+// configured camera is not working (typing still works). True when a code newly came into view:
+// the screen then reads it as if its scan button had been tapped.
+bool camera_panel(ScreenContext& ctx, float width);
+// The screens that read codes through the camera (the app streams only while one is open).
+bool screen_scans(session::Screen screen);
 
 }  // namespace desa::kiosk

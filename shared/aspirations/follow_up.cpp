@@ -6,6 +6,7 @@
 
 #include "core/readable_code.hpp"
 #include "scan/barcode_scan.hpp"
+#include "scan/camera.hpp"
 #include "sync/outbox.hpp"
 
 namespace desa::aspirations {
@@ -140,7 +141,7 @@ void TrackingLookup::look_up(storage::Database& db, std::string_view own_village
     resolve(*this, db, code.text, own_village_code);
 }
 
-ScanResult TrackingLookup::scan(scan::FolderCamera* camera, storage::Database& db, std::string_view own_village_code) {
+ScanResult TrackingLookup::scan(scan::Camera* camera, storage::Database& db, std::string_view own_village_code) {
     const auto result = [this](ScanResult r) {
         last_scan = r;
         return r;

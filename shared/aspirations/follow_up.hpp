@@ -12,7 +12,7 @@
 #include "session/text_field.hpp"
 
 namespace desa::scan {
-class FolderCamera;
+struct Camera;
 }
 
 namespace desa::aspirations {
@@ -61,7 +61,7 @@ struct TrackingLookup {
     // whole receipt QR text. The typed text stays in the field whatever the outcome.
     void look_up(storage::Database& db, std::string_view own_village_code);
     // Reads the camera's next picture; a receipt QR is put into the field and looked up.
-    ScanResult scan(scan::FolderCamera* camera, storage::Database& db, std::string_view own_village_code);
+    ScanResult scan(scan::Camera* camera, storage::Database& db, std::string_view own_village_code);
 };
 
 // "05-12-2026 14:30", local time: the timeline's and the receipt's dates.

@@ -3,6 +3,7 @@
 #include <sqlite3.h>
 
 #include <array>
+#include <cstdlib>
 #include <nlohmann/json.hpp>
 
 #include "catalog/catalog_store.hpp"
@@ -26,7 +27,7 @@ std::optional<EditAction> edit_action_from_name(std::string_view name) {
 }
 
 std::string edit_payload(const Record& r, EditAction action, std::string_view village_code,
-                         std::string_view copy_barcode) {
+                         std::string_view copy_barcode, std::int64_t sequence) {
     using nlohmann::json;
     json record{{"control_number", r.control_number},
                 {"title", r.title},
@@ -58,7 +59,8 @@ std::string edit_payload(const Record& r, EditAction action, std::string_view vi
                 {"record_id", r.id},
                 {"record", record},
                 {"copies", copies},
-                {"copy", copy_barcode.empty() ? json(nullptr) : json(copy_barcode)}}
+                {"copy", copy_barcode.empty() ? json(nullptr) : json(copy_barcode)},
+                {"seq", sequence}}
         .dump();
 }
 
@@ -66,8 +68,13 @@ void append_edit_record(storage::Database& db, std::int64_t record_id, EditActio
                         std::string_view copy_barcode, std::int64_t now) {
     const auto stored = CatalogStore(db).get(record_id);
     if (!stored) throw storage::StorageError("catalogue record " + std::to_string(record_id) + " vanished while edited");
+    // Counted inside the edit's transaction: rolled back with it, never reused.
+    std::int64_t sequence = 1;
+    if (const auto last = db.get_setting(kEditSequenceSetting)) sequence = std::strtoll(last->c_str(), nullptr, 10) + 1;
+    db.set_setting(kEditSequenceSetting, std::to_string(sequence));
     sync::append(db, sync::OutboxRecord{sync::new_uuid(), std::string(kEditsChannel), now,
-                                        edit_payload(*stored, action, library_village(db), copy_barcode), std::nullopt});
+                                        edit_payload(*stored, action, library_village(db), copy_barcode, sequence),
+                                        std::nullopt});
 }
 
 void set_library_village(storage::Database& db, std::string_view village_code) {

@@ -26,8 +26,10 @@ std::optional<EditAction> edit_action_from_name(std::string_view);
 
 // The payload of one edit: sorted keys, so the same record and action give the same bytes.
 // `copy_barcode`: the copy the action was about (CopyAdded, CopyStatusChanged), else empty.
+// `sequence`: this kiosk's edit counter, so the hub orders edits made within one second.
 std::string edit_payload(const Record& stored, EditAction action, std::string_view village_code,
-                         std::string_view copy_barcode);
+                         std::string_view copy_barcode, std::int64_t sequence = 0);
+inline constexpr std::string_view kEditSequenceSetting = "catalog.edit_sequence";
 
 // Appends the record of an edit of `record_id` as now stored. Call inside the transaction that made
 // the change (EditScope): a failure here throws and the change is rolled back with it.

@@ -4,6 +4,7 @@
 #include <cerrno>
 #include <cstring>
 #include <fstream>
+#include <regex>
 #include <sstream>
 #include <toml++/toml.h>
 
@@ -352,6 +353,16 @@ void read_printer(Reader& r, const toml::table& t, KioskConfig& cfg) {
     }
 }
 
+void read_camera(Reader& r, const toml::table& t, KioskConfig& cfg) {
+    r.reject_unknown(t, "camera", {"device"});
+    if (auto v = r.text(t, "camera", "device", false, 0, 40)) {
+        // A V4L2 capture node and nothing else: the kiosk opens it read-write with ioctls.
+        static const std::regex video(R"(/dev/video[0-9]{1,3})");
+        if (v->empty() || std::regex_match(*v, video)) cfg.camera_device = std::move(*v);
+        else r.problem("camera.device", ProblemKind::UnknownValue, "\"" + *v + "\"; expected /dev/video0 .. /dev/video999");
+    }
+}
+
 std::string_view problem_message_id(ProblemKind kind) {
     switch (kind) {
         case ProblemKind::Syntax: return "config.problem.syntax";
@@ -395,7 +406,7 @@ ConfigLoad parse_kiosk_config(std::string_view toml_text, std::string_view file_
     Reader r(file_label, result.problems);
     KioskConfig cfg;
     r.reject_unknown(doc, "", {"village", "language", "modules", "idle", "attract", "security", "library",
-                              "province", "aspirations", "printer", "queue", "console", "sync", "board"});
+                              "province", "aspirations", "printer", "queue", "console", "sync", "board", "camera"});
     read_village(r, r.required_table(doc, "village", "village.code"), regions, cfg);
     if (const auto* t = r.table(doc, "", "language")) read_language(r, *t, cfg);
     if (const auto* t = r.table(doc, "", "modules")) read_modules(r, *t, cfg);
@@ -406,6 +417,7 @@ ConfigLoad parse_kiosk_config(std::string_view toml_text, std::string_view file_
     if (const auto* t = r.table(doc, "", "province")) read_province(r, *t, cfg);
     if (const auto* t = r.table(doc, "", "aspirations")) read_aspirations(r, *t, cfg);
     if (const auto* t = r.table(doc, "", "printer")) read_printer(r, *t, cfg);
+    if (const auto* t = r.table(doc, "", "camera")) read_camera(r, *t, cfg);
     if (const auto* t = r.table(doc, "", "sync")) read_sync(r, *t, cfg);
     if (const auto* t = r.table(doc, "", "queue")) {
         auto loaded = queue::parse_queue_config(*t, file_label);

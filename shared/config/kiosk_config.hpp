@@ -74,6 +74,9 @@ struct KioskConfig {
     // Thermal receipt printer (ESC/POS): a device such as /dev/usb/lp0, a file, or host:9100;
     // empty = no printer.
     std::string printer;
+    // [camera] device: a V4L2 camera (/dev/videoN) for the scan buttons and the live preview;
+    // empty = none (the kiosk offers typing). `--camera FOLDER` replaces it (tests, demos).
+    std::string camera_device;
     // [queue]: the office's services residents take tickets for. Without the table: no services.
     queue::QueueConfig queue;
     // [console]: the counter console on the hall's LAN (kiosk/console). Without the table: off.

@@ -190,7 +190,7 @@ const std::vector<Loan>& LendingDesk::overdue(storage::Database& db, std::int64_
     return overdue_;
 }
 
-ScanOutcome LendingDesk::scan_into(scan::FolderCamera* camera, session::TextField& field, bool member_card) {
+ScanOutcome LendingDesk::scan_into(scan::Camera* camera, session::TextField& field, bool member_card) {
     const auto outcome = [this](ScanOutcome o) {
         last_scan = o;
         return o;

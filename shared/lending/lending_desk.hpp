@@ -15,6 +15,7 @@
 #include "lending/member_vault.hpp"
 #include "lending/members.hpp"
 #include "scan/barcode_scan.hpp"
+#include "scan/camera.hpp"
 #include "session/text_field.hpp"
 #include "storage/database.hpp"
 
@@ -119,7 +120,7 @@ struct LendingDesk {
 
     // --- Camera: the next picture's code into `field`. `member_card`: want a member card (its code
     // goes in the field), else a copy label (any code but an ISBN or a member card).
-    ScanOutcome scan_into(scan::FolderCamera* camera, session::TextField& field, bool member_card);
+    ScanOutcome scan_into(scan::Camera* camera, session::TextField& field, bool member_card);
 
     // Reloads the member and borrower (and their loans) after a change made elsewhere.
     void refresh(storage::Database& db);

@@ -7,6 +7,7 @@
 
 #include "queue/kiosk_key.hpp"
 #include "scan/barcode_scan.hpp"
+#include "scan/camera.hpp"
 
 namespace desa::queue {
 namespace {
@@ -61,6 +62,7 @@ std::vector<ServiceState> service_states(TicketQueue& queue, std::int64_t now) {
     }
     std::vector<ServiceState> out;
     for (const Service& s : config.services) {
+        if (s.withdrawn) continue;  // its waiting tickets are still called; no new ones
         ServiceState st;
         st.service = &s;
         st.hours_today = &s.hours[static_cast<std::size_t>(at.weekday)];
@@ -254,7 +256,7 @@ bool QueueVisit::check_in_appointment(QueueDesk& desk, std::string_view text) {
     return true;
 }
 
-bool QueueVisit::scan(QueueDesk& desk, scan::FolderCamera* camera) {
+bool QueueVisit::scan(QueueDesk& desk, scan::Camera* camera) {
     checked.reset();
     problem.reset();
     appointment.reset();

@@ -17,7 +17,7 @@
 #include "sync/protocol.hpp"
 
 namespace desa::scan {
-class FolderCamera;
+struct Camera;
 }
 
 namespace desa::queue {
@@ -113,7 +113,7 @@ struct QueueVisit {
     bool check(QueueDesk& desk);
     // The camera's next picture: the first ticket or appointment QR in it is put in the field and
     // checked, as check() does. Returns check()'s answer; false with scan_problem set otherwise.
-    bool scan(QueueDesk& desk, scan::FolderCamera* camera);
+    bool scan(QueueDesk& desk, scan::Camera* camera);
 
     void clear_check();
     // Anything a resident chose or typed that the idle wipe must clear.

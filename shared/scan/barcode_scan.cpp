@@ -73,7 +73,7 @@ ScannedCode classify(std::string format, std::string text) {
     return code;
 }
 
-std::vector<ScannedCode> read_codes(const GreyImage& image) {
+std::vector<ScannedCode> read_codes(const GreyImage& image, ReadMode mode) {
     std::vector<ScannedCode> codes;
     if (image.width <= 0 || image.height <= 0 ||
         image.pixels.size() < static_cast<std::size_t>(image.width) * static_cast<std::size_t>(image.height))
@@ -83,8 +83,9 @@ std::vector<ScannedCode> read_codes(const GreyImage& image) {
     // Only the formats the kiosk meets: fewer formats, faster and fewer false reads.
     hints.setFormats(ZXing::BarcodeFormat::EAN13 | ZXing::BarcodeFormat::EAN8 | ZXing::BarcodeFormat::UPCA |
                      ZXing::BarcodeFormat::Code128 | ZXing::BarcodeFormat::Code39 | ZXing::BarcodeFormat::QRCode);
-    hints.setTryHarder(true);
-    hints.setTryRotate(true);
+    hints.setTryHarder(mode == ReadMode::Thorough);
+    hints.setTryRotate(mode == ReadMode::Thorough);
+    if (mode == ReadMode::Live) hints.setFormats(ZXing::BarcodeFormat::QRCode | ZXing::BarcodeFormat::EAN13);
     for (const auto& result : ZXing::ReadBarcodes(view, hints)) {
         if (!result.isValid()) continue;
         codes.push_back(classify(ZXing::ToString(result.format()), result.text()));

@@ -38,7 +38,10 @@ struct ScannedCode {
 };
 
 // All codes found in the image (EAN-13/8, UPC-A, Code 128, Code 39, QR), each classified.
-std::vector<ScannedCode> read_codes(const GreyImage& image);
+// Live: a camera frame, read fast (QR and EAN-13 only, no "try harder" passes; the next frame
+// comes soon).
+enum class ReadMode { Thorough, Live };
+std::vector<ScannedCode> read_codes(const GreyImage& image, ReadMode mode = ReadMode::Thorough);
 
 // What a decoded code is to the kiosk. A book's EAN-13 must start 978/979 (Bookland); a library
 // member card's QR text starts "DESA-PERPUS:" (lending/member_card; value: the card code); a spine

@@ -52,7 +52,9 @@ if command -v xvfb-run >/dev/null 2>&1; then
     --role display --windowed --size 1280x800 2>"$work/display.log" &
   limit_percent=1
 else
-  run --role display --windowed --size 1280x800 2>"$work/display.log" &
+  # Not through run(): a backgrounded function is a subshell, and SIGTERM must reach the kiosk.
+  "$kiosk" --config "$assets/demo/kiosk.toml" --data-dir "$work/data" \
+    --role display --windowed --size 1280x800 2>"$work/display.log" &
   limit_percent=5
 fi
 pid=$!

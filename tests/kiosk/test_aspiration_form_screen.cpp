@@ -80,7 +80,7 @@ TEST_CASE("aspiration form without a province key: anonim only, no photo, and it
     test::DemoKiosk kiosk;
     test::TempDir camera;
     test::write_file(camera / "1.png", std::string("\x89PNG\r\n\x1a\n", 8) + "picture");
-    kiosk.ctx->camera.emplace(camera.path());
+    kiosk.ctx->camera = scan::folder_camera(camera.path());
     kiosk.ctx->config.province_public_key.clear();
     const auto result = run(*kiosk.ctx, R"(
 tap #home.tile.aspirations

@@ -30,7 +30,7 @@ struct CameraKiosk {
         REQUIRE(catalog::import_file(kiosk.ctx->db, test::source_assets() / "demo/catalog.csv").ok());
         test::write_barcode_png(camera / "1-book.png", ZXing::BarcodeFormat::EAN13, kNewIsbn);
         test::write_barcode_png(camera / "2-grocery.png", ZXing::BarcodeFormat::EAN13, "4006381333931");
-        kiosk.ctx->camera.emplace(camera.path());
+        kiosk.ctx->camera = scan::folder_camera(camera.path());
     }
 };
 
@@ -122,7 +122,7 @@ TEST_CASE("bad scans and bad input each get their message and lose nothing typed
     CameraKiosk k;
     // The book's picture is taken first (a start from it is the test above); the grocery code is
     // what the camera has left.
-    scan::FolderCamera& camera = *k.kiosk.ctx->camera;
+    scan::Camera& camera = *k.kiosk.ctx->camera;
     REQUIRE(camera.next_frame().has_value());
     const auto result = run(*k.kiosk.ctx, std::string(kSignIn) + R"(
 tap #desk.task.new_record

@@ -259,7 +259,7 @@ TEST_CASE("the Pindai button reads a member card from the camera's picture", "[l
     KioskContext& ctx = *k.kiosk.ctx;
     const auto pictures = k.kiosk.data_dir / "camera";
     std::filesystem::create_directories(pictures);
-    ctx.camera.emplace(pictures);
+    ctx.camera = scan::folder_camera(pictures);
     ManualClock clock;
     auto display = open_headless(1280, 800);
     KioskApp app(ctx, *display, clock, {});

@@ -170,7 +170,7 @@ TEST_CASE("appointments from camera pictures: checked in ahead of walk-ins, once
     sync::save_identity(ctx.db, {"kiosk-1", "https://hub.example", ctx.config.village_code, province.public_key,
                                  ctx.config.province_public_key, kMonday0900Wib - 86400});
     test::TempDir camera;
-    ctx.camera.emplace(camera.path());
+    ctx.camera = scan::folder_camera(camera.path());
     const auto appointment = [&](const char* id, std::int64_t from, std::int64_t until,
                                  const sync::SignSecretKey& key) {
         return queue::appointment_qr_text({ctx.config.village_code, id, "pengantar-ktp-kk", from, until}, key);

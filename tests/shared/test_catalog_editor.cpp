@@ -5,6 +5,7 @@
 
 #include <functional>
 
+#include "scan/camera.hpp"
 #include "barcode_png.hpp"
 #include "catalog/catalog_editor.hpp"
 #include "catalog/search.hpp"
@@ -449,7 +450,7 @@ TEST_CASE("a camera scan for an ISBN: found, or the reason it was not", "[catalo
             else if (p.what == Picture::Garbage) test::write_file(file, "not a picture");
             else test::write_barcode_png(file, p.format, p.text);
         }
-        scan::FolderCamera camera(dir.path());
+        auto camera = scan::folder_camera(dir.path());
         const auto scan = catalog::scan_isbn(camera);
         CHECK(scan.outcome == c.outcome);
         CHECK((c.outcome == catalog::ScanOutcome::Found ? scan.isbn13 : scan.text) == c.value);

@@ -5,6 +5,7 @@
 
 #include <ctime>
 
+#include "scan/camera.hpp"
 #include "aspirations/follow_up.hpp"
 #include "barcode_png.hpp"
 #include "core/readable_code.hpp"
@@ -211,7 +212,7 @@ TEST_CASE("scanning a receipt's QR code from a camera picture looks the submissi
     Kiosk k;
     const Receipt r = k.submit_one();
     desa::test::TempDir camera_dir;
-    desa::scan::FolderCamera camera(camera_dir.path());
+    auto camera = desa::scan::folder_camera(camera_dir.path());
     TrackingLookup t;
 
     CHECK(t.scan(nullptr, k.db, kVillage) == ScanResult::NoCamera);

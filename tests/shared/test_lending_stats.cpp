@@ -141,7 +141,7 @@ TEST_CASE("lending stats go to the outbox once per finished day, never for a run
     CHECK(lib.records().size() == 4);
 }
 
-TEST_CASE("lending stats: nothing lent yet writes nothing; the UUID depends on village and day", "[lending_stats]") {
+TEST_CASE("lending stats: nothing lent yet writes nothing, and the UUID depends on village and day", "[lending_stats]") {
     Library lib;
     CHECK(write_finished_lending_days(lib.db, kVillage, at(20, 12), kWib).written == 0);
     CHECK(lib.records().empty());

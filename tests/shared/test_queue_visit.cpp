@@ -5,6 +5,7 @@
 // refused). A real kiosk.db, real keys, real PNG files through ZXing.
 #include <catch2/catch.hpp>
 
+#include "scan/camera.hpp"
 #include "barcode_png.hpp"
 #include "queue/kiosk_key.hpp"
 #include "queue/queue_visit.hpp"
@@ -297,7 +298,7 @@ TEST_CASE("the camera: ticket and appointment QR pictures, and pictures without 
     test::write_barcode_png(folder / "03-isbn.png", ZXing::BarcodeFormat::EAN13, "9789799731234");
     test::write_barcode_png(folder / "04-appointment.png", ZXing::BarcodeFormat::QRCode,
                             o.appointment("JNJ-9", "domisili", now - 60, now + 600));
-    scan::FolderCamera camera(folder.path());
+    auto camera = scan::folder_camera(folder.path());
 
     QueueVisit v;
     CHECK_FALSE(v.scan(d, nullptr));
