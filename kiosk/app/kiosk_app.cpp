@@ -10,6 +10,7 @@
 
 #include <spdlog/spdlog.h>
 
+#include "platform/loop_wake.hpp"
 #include "screens/follow_up_screens.hpp"
 #include "ui/theme.hpp"
 
@@ -21,17 +22,6 @@ constexpr Millis kAnimationFrame{50};  // 20 fps is smooth enough for a running 
 session::IdlePolicy idle_policy(const config::KioskConfig& c) {
     const auto s = [](int seconds) { return Millis{static_cast<std::int64_t>(seconds) * 1000}; };
     return {s(c.idle_reset_after_s - c.idle_warn_before_s), s(c.idle_reset_after_s), s(c.attract_after_s)};
-}
-
-// A wake-up for the loop from another thread (sync, camera): SDL_PushEvent is thread-safe, and a
-// wake-up already queued is enough.
-std::function<void()> loop_wake(std::uint32_t type, std::shared_ptr<std::atomic<bool>> pending) {
-    return [type, pending = std::move(pending)] {
-        if (type == static_cast<std::uint32_t>(-1) || pending->exchange(true)) return;
-        SDL_Event wake{};
-        wake.type = type;
-        if (SDL_PushEvent(&wake) != 1) pending->store(false);
-    };
 }
 
 bool is_press(const SDL_Event& e) {

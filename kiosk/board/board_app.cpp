@@ -9,6 +9,7 @@
 #include <cstdio>
 
 #include "board/board_screen.hpp"
+#include "platform/loop_wake.hpp"
 #include "queue/local_time.hpp"
 #include "ui/theme.hpp"
 #include "ui/widgets.hpp"
@@ -35,15 +36,9 @@ BoardApp::BoardApp(KioskContext& kiosk, Display& display, const Clock& clock, Au
     if (options_.follow_queue) {
         static const std::uint32_t feed_event = SDL_RegisterEvents(1);  // once per process
         feed_event_ = feed_event;
-        // On the feed's thread: SDL_PushEvent is thread-safe; one wake-up in SDL's queue is enough.
-        auto wake = [type = feed_event_, pending = feed_wake_pending_] {
-            if (type == static_cast<std::uint32_t>(-1) || pending->exchange(true)) return;
-            SDL_Event e{};
-            e.type = type;
-            if (SDL_PushEvent(&e) != 1) pending->store(false);
-        };
+        // Called on the feed's thread.
         feed_ = std::make_unique<BoardFeed>(kiosk_.data_dir / "kiosk.db", clock_, kiosk_.config.queue.utc_offset_s,
-                                            std::move(wake));
+                                            loop_wake(feed_event_, feed_wake_pending_));
     }
 }
 
@@ -96,6 +91,7 @@ void BoardApp::reload() {
     const std::int64_t now = clock_.unix_seconds();
     const auto& cfg = kiosk_.config;
     try {
+        refresh_queue_config(kiosk_, now);  // the hub's services, installed by the kiosk's sync meanwhile
         const auto calls = queue::calls_after(kiosk_.db, cfg.queue, now, last_announced_, 10);
         state_ = queue::read_board(kiosk_.db, cfg.queue, now, cfg.board.last_calls);
         for (const auto& call : calls) {

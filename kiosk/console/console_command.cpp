@@ -19,7 +19,7 @@ std::function<int(kiosk::KioskContext&)> add_console_command(CLI::App& cli) {
             std::cerr << "counter console: kiosk.toml has no [console] table with [[console.counter]] PINs\n";
             return 2;
         }
-        ConsoleOptions options = console_options(cfg, ctx.config.queue, ctx.data_dir, ctx.assets_dir);
+        ConsoleOptions options = console_options(cfg, ctx.configured_queue, ctx.data_dir, ctx.assets_dir);
         if (!listen->empty()) {
             const auto address = queue::parse_listen_address(*listen);
             if (!address) {
@@ -55,7 +55,7 @@ std::unique_ptr<ConsoleServer> start_kiosk_console(kiosk::KioskContext& ctx, con
     const auto& cfg = ctx.config.console;
     if (!cfg.enabled) return nullptr;
     try {
-        auto server = std::make_unique<ConsoleServer>(console_options(cfg, ctx.config.queue, ctx.data_dir, ctx.assets_dir),
+        auto server = std::make_unique<ConsoleServer>(console_options(cfg, ctx.configured_queue, ctx.data_dir, ctx.assets_dir),
                                                       clock, queue::process_queue_events());
         server->start();
         return server;

@@ -16,6 +16,7 @@
 #include "console/console_texts.hpp"
 #include "console/counter_desk.hpp"
 #include "console/counter_pins.hpp"
+#include "queue/hub_services.hpp"
 #include "queue/queue_watch.hpp"
 
 namespace desa::console {
@@ -108,6 +109,12 @@ struct ConsoleServer::Impl {
         for (const auto& c : options.counters) counter_locks[c.counter] = std::make_unique<std::mutex>();
     }
 
+    // The services as the office runs them now: kiosk.toml's, or the hub's once a sync installed
+    // them (read per request: a new version applies without restarting the console).
+    queue::QueueConfig current_queue_config(storage::Database& db) const {
+        return queue::effective_queue_config(options.queue, options.kiosk_db.parent_path(), db, clock.unix_seconds());
+    }
+
     const queue::CounterLogin* login_of(int counter) const {
         for (const auto& c : options.counters)
             if (c.counter == counter) return &c;
@@ -186,7 +193,7 @@ void ConsoleServer::Impl::state(const httplib::Request& req, httplib::Response& 
         }
     }
     auto db = pool.take();
-    queue::TicketQueue q(*db, options.queue, clock);
+    queue::TicketQueue q(*db, current_queue_config(*db), clock);
     json out = desk_state(q, *db, session->second.counter);
     out["seq"] = std::to_string(seq);  // a string: JavaScript numbers lose digits past 2^53
     send_json(res, 200, out);
@@ -202,7 +209,7 @@ void ConsoleServer::Impl::action(const httplib::Request& req, httplib::Response&
     if (!request) return send_error(res, 400, "bad_request", texts.tr(lang, "console.error.bad_request"));
 
     auto db = pool.take();
-    queue::TicketQueue q(*db, options.queue, clock);
+    queue::TicketQueue q(*db, current_queue_config(*db), clock);
     DeskOutcome outcome;
     {
         std::lock_guard counter_lock(*counter_locks.at(counter));

@@ -37,7 +37,7 @@ struct ConsoleOptions {
     int max_attempts = 5;
     int lockout_s = 300;
     std::vector<queue::CounterLogin> counters;
-    queue::QueueConfig queue;
+    queue::QueueConfig queue;          // kiosk.toml's [queue]; the hub's services replace it when installed
     std::filesystem::path kiosk_db;    // <data dir>/kiosk.db, already opened (migrated) by the process
     std::filesystem::path assets_dir;  // console/ and i18n/ inside
     std::chrono::milliseconds long_poll{25'000};

@@ -227,8 +227,8 @@ pin_hash = "{pin_hash}"
             "return document.querySelector('#stats tbody tr td:nth-child(3)').textContent") == "1")
 
         b.click("#lang-switch")
-        b.wait("English texts", lambda: b.text("#call-next") == "Call next")
-        assert b.text("#counter-badge") == "Counter 1"
+        # The button and the badge are re-rendered separately: wait for both.
+        b.wait("English texts", lambda: b.text("#call-next") == "Call next" and b.text("#counter-badge") == "Counter 1")
         b.click("#call-next")
         b.wait("the next ticket", lambda: b.text("#current-number") == regular)
         assert b.text("#current-state") == "Called"

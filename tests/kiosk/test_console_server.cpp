@@ -3,6 +3,9 @@
 // ticket state machine with clear errors for forbidden steps, and who-did-what-when in the state.
 #include <catch2/catch.hpp>
 
+#include <algorithm>
+#include <fstream>
+
 #include "console/console_http.hpp"
 #include "test_console_fixture.hpp"
 
@@ -196,4 +199,34 @@ TEST_CASE("console: call next takes the priority lane first, then ticket time, e
     CHECK(state["services"][1]["issued"] == 1);
     CHECK(state["last_calls"][0]["number"] == s1.number);
     CHECK(state["last_calls"][0]["counter"] == 2);
+}
+
+TEST_CASE("console: services the hub installed while it runs are served without a restart", "[console][actions]") {
+    ConsoleFixture f;
+    const auto a1 = f.take("domisili");
+    Browser c1(f.port());
+    REQUIRE(c1.login(1, test::kPinCounter1).status == 200);
+    const auto service_ids = [&] {
+        std::vector<std::string> ids;
+        const auto state = c1.get("/api/state");  // kept: the loop must not outlive the reply
+        for (const auto& s : state.body["services"]) ids.push_back(s["id"].get<std::string>());
+        return ids;
+    };
+    const auto before = service_ids();
+    CHECK(std::find(before.begin(), before.end(), "domisili") != before.end());
+    CHECK(std::find(before.begin(), before.end(), "izin-usaha") == before.end());
+    CHECK(c1.act("call_next").body["ticket"]["number"] == a1.number);
+    CHECK(c1.act("transfer", a1.id, "izin-usaha").body["error"] == "unknown_service");
+
+    // The kiosk's sync installs the hub's list: business permits join; domisili stays (its ticket
+    // is still open) as a withdrawn service.
+    std::ofstream(f.dir / "queue-services.toml")
+        << "[[queue.service]]\nid = \"izin-usaha\"\nname_id = \"Surat Izin Usaha\"\nprefix = \"U\"\n"
+           "counters = [1, 2]\n[queue.service.hours]\nmon = \"08:00-15:00\"\n";
+    const auto ids = service_ids();
+    CHECK(std::find(ids.begin(), ids.end(), "izin-usaha") != ids.end());
+    CHECK(std::find(ids.begin(), ids.end(), "domisili") != ids.end());
+    const auto moved = c1.act("transfer", a1.id, "izin-usaha");
+    REQUIRE(moved.status == 200);
+    CHECK(moved.body["ticket"]["service"] == "izin-usaha");
 }
