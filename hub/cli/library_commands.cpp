@@ -131,7 +131,7 @@ void add_library_commands(CLI::App& app, CliContext& ctx) {
     auto* edits = library->add_subcommand("edits", "The librarians' catalogue edits (records and copies)");
     add_common_options(*edits, ctx);
     edits->add_flag("--json", e->json, "Print JSON");
-    edits->add_option("--village", e->village, "Only this province/kabupaten/kecamatan/desa (code prefix)");
+    edits->add_option("--region,--village", e->village, "Only this province/kabupaten/kecamatan/desa (code prefix)");
     edits->add_option("--since", e->since, "Only edits made on or after this day (YYYY-MM-DD, from 00:00 UTC)");
     edits->callback([&ctx, e] { run_edits(ctx, *e); });
     auto s = ctx.hold<StatsArgs>();
