@@ -1,10 +1,10 @@
 #include "sync/heartbeat.hpp"
 
-#include <chrono>
 #include <nlohmann/json.hpp>
 #include <system_error>
 
 #include "catalog/catalog_store.hpp"
+#include "core/process_uptime.hpp"
 #include "queue/local_time.hpp"
 #include "sync/outbox.hpp"
 #include "sync/sync_store.hpp"
@@ -12,15 +12,13 @@
 namespace desa::sync {
 namespace {
 
-// Taken when the program starts (static initialisation), so uptime is the process's.
-const auto kProcessStart = std::chrono::steady_clock::now();
-
 constexpr std::string_view kStateHeartbeatAt = "heartbeat_written_at";
 
 }  // namespace
 
 std::int64_t process_uptime_seconds() {
-    return std::chrono::duration_cast<std::chrono::seconds>(std::chrono::steady_clock::now() - kProcessStart).count();
+    const double ms = ms_since_process_start();  // the kernel's record; -1 without /proc
+    return ms < 0 ? 0 : static_cast<std::int64_t>(ms / 1000);
 }
 
 HeartbeatFacts gather_heartbeat(storage::Database& db, const std::filesystem::path& data_dir, std::int64_t now,

@@ -28,7 +28,7 @@ struct HeartbeatFacts {
     std::int64_t queue_waiting = 0;               // tickets waiting today
 };
 
-// Seconds since this process started (since desa_core's static initialisation).
+// Seconds since this process started (the kernel's record, core/process_uptime.hpp); 0 without /proc.
 std::int64_t process_uptime_seconds();
 
 HeartbeatFacts gather_heartbeat(storage::Database& db, const std::filesystem::path& data_dir, std::int64_t now,
