@@ -8,7 +8,7 @@ packages=(
   libsdl2-dev libimgui-dev libfreetype-dev libstb-dev fonts-noto-core
   libsqlite3-dev libsodium-dev libtomlplusplus-dev nlohmann-json3-dev libspdlog-dev libcli11-dev libexpat1-dev
   libcurl4-openssl-dev libzxing-dev
-  libcpp-httplib-dev libpq-dev zlib1g-dev
+  libcpp-httplib-dev libpq-dev zlib1g-dev libzip-dev
   libespeak-ng-dev espeak-ng-data  # the display board's offline voice (espeak-ng, voice "id")
   catch2
   python3 sqlite3 faketime  # sync end-to-end tests: JSON in shell, fault proxy, expired code, 1970 clock

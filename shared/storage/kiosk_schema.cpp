@@ -306,6 +306,47 @@ constexpr Migration kKioskMigrations[] = {
         );
         CREATE INDEX lending_renewals_at ON lending_renewals (renewed_at);
     )sql"},
+    {9, "lesson progress", R"sql(
+        -- Internet-literacy lessons (lessons/progress_store.hpp). A learner is a card code, never a
+        -- name: nothing here is personal data. Progress is one row per learner and lesson, merged
+        -- (best score, mastered once mastered, newest position) with what the hub knows.
+        CREATE TABLE lesson_learners (
+            code         TEXT PRIMARY KEY,
+            created_at   INTEGER NOT NULL,
+            last_seen_at INTEGER NOT NULL
+        );
+        CREATE TABLE lesson_progress (
+            learner     TEXT NOT NULL,
+            course      TEXT NOT NULL,
+            lesson      TEXT NOT NULL,
+            position    INTEGER NOT NULL DEFAULT 0 CHECK (position >= 0),
+            best_score  INTEGER NOT NULL DEFAULT 0 CHECK (best_score >= 0),
+            round_size  INTEGER NOT NULL DEFAULT 0 CHECK (round_size >= 0),
+            mastered    INTEGER NOT NULL DEFAULT 0 CHECK (mastered IN (0, 1)),
+            updated_at  INTEGER NOT NULL,
+            PRIMARY KEY (learner, course, lesson)
+        );
+        -- Every quiz answer given on this kiosk, for the operator's figures (hardest questions)
+        -- and the daily statistics sent to the hub.
+        CREATE TABLE lesson_answers (
+            id        INTEGER PRIMARY KEY,
+            learner   TEXT NOT NULL,
+            course    TEXT NOT NULL,
+            lesson    TEXT NOT NULL,
+            question  TEXT NOT NULL,
+            correct   INTEGER NOT NULL CHECK (correct IN (0, 1)),
+            at        INTEGER NOT NULL
+        );
+        CREATE INDEX lesson_answers_at ON lesson_answers (at);
+        -- Certificates issued here: who (card code), which course, when. The display name printed on
+        -- the certificate is not kept.
+        CREATE TABLE lesson_certificates (
+            id         INTEGER PRIMARY KEY,
+            learner    TEXT NOT NULL,
+            course     TEXT NOT NULL,
+            issued_at  INTEGER NOT NULL
+        );
+    )sql"},
 };
 
 }  // namespace
