@@ -491,9 +491,9 @@ def bars(cv, x0, y0, widths, h=12, gap=12, color=BAR):
         y += h + gap
 
 
-def phone(cv, cx, cy, h, screen=WHITE, body=INK, buttons=False):
+def phone(cv, cx, cy, h, screen=WHITE, body=INK, buttons=False, aspect=0.5):
     """A smartphone seen from the front; returns the screen's (x0, y0, x1, y1, radius)."""
-    w = h * 0.5
+    w = h * aspect
     x0, y0, x1, y1 = cx - w / 2, cy - h / 2, cx + w / 2, cy + h / 2
     if buttons:
         side = darker(body, 0.25)
@@ -568,7 +568,7 @@ def book(cv, cx, cy, w, cover=RED, page=WHITE):
         pts = [(cx, cy - h / 2 + w * 0.06), (cx, cy + h / 2 + w * 0.02)]
         pts += [(xo, cy + h / 2 - w * 0.02), (xo, cy - h / 2)]
         pts += [(cx + side * w * 0.25, cy - h / 2 - w * 0.04)]
-        cv.fill(polygon(smooth(pts, 6) if False else pts), page)
+        cv.fill(polygon(pts), page)
         for k in range(4):
             yy = cy - h / 2 + w * (0.12 + 0.1 * k)
             xa, xb = cx + side * w * 0.08, cx + side * w * 0.42
@@ -608,14 +608,15 @@ def cross(cv, cx, cy, s, color=RED, w=None, outline=WHITE):
     d = s / 2
     w = w or s * 0.18
     if outline:
-        cv.fill(union(line(cx - d, cy - d, cx + d, cy + d, w + 12), line(cx - d, cy + d, cx + d, cy - d, w + 12)), outline)
-    cv.fill(union(line(cx - d, cy - d, cx + d, cy + d, w), line(cx - d, cy + d, cx + d, cy - d, w)), color)
+        cv.fill(union(line(cx - d, cy - d, cx + d, cy + d, w + 12),
+                      line(cx - d, cy + d, cx + d, cy - d, w + 12)), outline)
+    cv.fill(union(line(cx - d, cy - d, cx + d, cy + d, w),
+                  line(cx - d, cy + d, cx + d, cy - d, w)), color)
 
 
 def shield_points(cx, cy, w, h):
     x0, x1, y0, y1 = cx - w / 2, cx + w / 2, cy - h / 2, cy + h / 2
     r = w * 0.12
-    pts = arc_points(x1 - r, y0 + r, r, 0, 90, 5)[::-1][::-1]
     pts = arc_points(x0 + r, y0 + r, r, 90, 180, 5)
     pts += cubic((x0, y0 + h * 0.45), (x0, y0 + h * 0.78), (cx - w * 0.25, y1 - h * 0.08), (cx, y1))
     pts += cubic((cx, y1), (cx + w * 0.25, y1 - h * 0.08), (x1, y0 + h * 0.78), (x1, y0 + h * 0.45))
@@ -648,12 +649,15 @@ def bubble(cv, x0, y0, x1, y1, color, tail="left", r=None):
     cv.fill(rrect(x0, y0, x1, y1, r), color)
     t = min(h * 0.45, 34)
     if tail == "left":
-        cv.fill(polygon([(x0 + r * 0.3, y1 - t), (x0 + r + t * 0.4, y1 - 1), (x0 - t * 0.45, y1 + t * 0.35)]), color)
+        cv.fill(polygon([(x0 + r * 0.3, y1 - t), (x0 + r + t * 0.4, y1 - 1),
+                         (x0 - t * 0.45, y1 + t * 0.35)]), color)
     elif tail == "right":
-        cv.fill(polygon([(x1 - r * 0.3, y1 - t), (x1 - r - t * 0.4, y1 - 1), (x1 + t * 0.45, y1 + t * 0.35)]), color)
+        cv.fill(polygon([(x1 - r * 0.3, y1 - t), (x1 - r - t * 0.4, y1 - 1),
+                         (x1 + t * 0.45, y1 + t * 0.35)]), color)
     elif tail == "down":
         cx = (x0 + x1) / 2
-        cv.fill(polygon([(cx - t * 0.8, y1 - 2), (cx + t * 0.6, y1 - 2), (cx - t * 0.5, y1 + t * 0.9)]), color)
+        cv.fill(polygon([(cx - t * 0.8, y1 - 2), (cx + t * 0.6, y1 - 2),
+                         (cx - t * 0.5, y1 + t * 0.9)]), color)
 
 
 def magnifier(cv, cx, cy, r, glass="#eaf6fd", rim=BLUE_DARK, handle=INK, angle=-45):
@@ -661,7 +665,8 @@ def magnifier(cv, cx, cy, r, glass="#eaf6fd", rim=BLUE_DARK, handle=INK, angle=-
     a = math.radians(angle)
     ux, uy = math.cos(a), -math.sin(a)
     cv.fill(line(cx + ux * r, cy + uy * r, cx + ux * r * 1.35, cy + uy * r * 1.35, r * 0.2), rim)
-    cv.fill(line(cx + ux * r * 1.3, cy + uy * r * 1.3, cx + ux * r * 2.05, cy + uy * r * 2.05, r * 0.3), handle)
+    cv.fill(line(cx + ux * r * 1.3, cy + uy * r * 1.3,
+                 cx + ux * r * 2.05, cy + uy * r * 2.05, r * 0.3), handle)
     inner = circle(cx, cy, r * 0.84)
     if glass:
         cv.fill(inner, glass)
@@ -698,20 +703,19 @@ def person(cv, cx, top, r, skin, shirt, bottom=None, face=False, hijab=None, hai
     sy = hy + r * 1.12
     bottom = bottom if bottom is not None else sy + r * 2.0
     cv.fill(rrect(cx - r * 1.75, sy, cx + r * 1.75, bottom, (r * 1.3, r * 1.3, 0, 0)), shirt)
-    if hijab:
-        cv.fill(ellipse(cx, hy + r * 0.05, r * 1.32, r * 1.38), hijab)
-        cv.fill(polygon([(cx - r * 1.25, hy + r * 0.3), (cx + r * 1.25, hy + r * 0.3),
-                         (cx + r * 1.45, sy + r * 0.7), (cx - r * 1.45, sy + r * 0.7)]), hijab)
-        cv.fill(rrect(cx - r * 1.75, sy + r * 0.2, cx + r * 1.75, sy + r * 0.75, (r * 0.9, r * 0.9, 0, 0)), hijab)
-        cv.fill(ellipse(cx, hy + r * 0.12, r * 0.86, r * 0.92), skin)
+    if hijab:       # a headscarf: round around the head, flaring over the shoulders
+        cv.fill(rounded_polygon([(cx - r * 0.95, hy), (cx + r * 0.95, hy), (cx + r * 1.3, sy + r * 0.55),
+                                 (cx - r * 1.3, sy + r * 0.55)], r * 0.25), hijab)
+        cv.fill(circle(cx, hy - r * 0.02, r * 1.22), hijab)
+        cv.fill(ellipse(cx, hy + r * 0.1, r * 0.84, r * 0.9), skin)
     else:
-        if hair:
-            cv.fill(circle(cx, hy - r * 0.06, r * 1.06), hair)
-            cv.fill(rect(cx - r * 1.2, hy - r * 0.05, cx + r * 1.2, hy + r * 0.5), skin)
+        if hair:    # hair behind the upper head, and a fringe on it
+            back = circle(cx, hy - r * 0.05, r * 1.08)
+            cv.fill(intersect(back, rect(cx - 2 * r, hy - 2 * r, cx + 2 * r, hy + r * 0.1)), hair)
         cv.fill(circle(cx, hy, r), skin)
         if hair:
             with cv.clipped(circle(cx, hy, r)):
-                cv.fill(ellipse(cx + r * 0.1, hy - r * 0.78, r * 1.1, r * 0.55), hair)
+                cv.fill(ellipse(cx + r * 0.15, hy - r * 0.82, r * 1.15, r * 0.5), hair)
     if face:
         fy = hy + (r * 0.12 if hijab else 0)
         cv.fill(circle(cx - r * 0.34, fy - r * 0.08, r * 0.1), INK)
@@ -729,11 +733,12 @@ def coin(cv, cx, cy, r, color=GOLD):
 def coin_stack(cv, cx, base, rx, n, color=GOLD):
     ry = rx * 0.3
     t = rx * 0.22
+    side = t * 0.75                     # a sliver of each coin's top shows under the next one
     for i in range(n):
         y = base - i * t
-        cv.fill(union(rect(cx - rx, y - t, cx + rx, y), ellipse(cx, y, rx, ry)), GOLD_DARK)
-        cv.fill(ellipse(cx, y - t, rx, ry), color)
-    cv.fill(ellipse_ring(cx, base - (n - 1) * t - t, rx * 0.7, ry * 0.7, rx * 0.07), "#f9a825")
+        cv.fill(union(rect(cx - rx, y - side, cx + rx, y), ellipse(cx, y, rx, ry)), GOLD_DARK)
+        cv.fill(ellipse(cx, y - side, rx, ry), color)
+    cv.fill(ellipse_ring(cx, base - (n - 1) * t - side, rx * 0.7, ry * 0.7, rx * 0.07), "#f9a825")
 
 
 def window(cv, x0, y0, x1, y1, bar=40, frame="#cfd8dc", body=WHITE):
@@ -794,7 +799,8 @@ def clock(cv, cx, cy, r, face=WHITE, rim=BLUE, hands=INK):
     for i in range(12):
         a = math.radians(i * 30)
         rr = r * 0.7
-        cv.fill(circle(cx + rr * math.cos(a), cy + rr * math.sin(a), r * (0.055 if i % 3 else 0.08)), BAR_DARK)
+        dot = r * (0.055 if i % 3 else 0.08)
+        cv.fill(circle(cx + rr * math.cos(a), cy + rr * math.sin(a), dot), BAR_DARK)
     cv.fill(line(cx, cy, cx, cy - r * 0.55, r * 0.09), hands)
     cv.fill(line(cx, cy, cx + r * 0.36, cy + r * 0.12, r * 0.11), hands)
     cv.fill(circle(cx, cy, r * 0.09), RED)
@@ -803,7 +809,8 @@ def clock(cv, cx, cy, r, face=WHITE, rim=BLUE, hands=INK):
 def hand_stop(cv, cx, cy, s, color):
     """A raised open hand (palm facing us, fingers up), s is its height."""
     u = s / 10
-    cv.fill(rrect(cx - 2.3 * u, cy - 0.8 * u, cx + 2.5 * u, cy + 4.0 * u, (1.2 * u, 1.2 * u, 2.4 * u, 2.4 * u)), color)
+    palm = (1.2 * u, 1.2 * u, 2.4 * u, 2.4 * u)
+    cv.fill(rrect(cx - 2.3 * u, cy - 0.8 * u, cx + 2.5 * u, cy + 4.0 * u, palm), color)
     for dx, top in ((-1.75, -4.2), (-0.55, -5.0), (0.65, -4.8), (1.85, -3.9)):
         cv.fill(line(cx + dx * u, cy + 0.5 * u, cx + dx * u, cy + top * u, 1.05 * u), color)
     cv.fill(line(cx - 1.8 * u, cy + 1.6 * u, cx - 3.6 * u, cy - 0.5 * u, 1.15 * u), color)
@@ -884,7 +891,7 @@ def sampul(cv):
     scr = (144, 50, 496, 284)
     cv.fill(rrect(*scr, 12), "#e8f4fd")
     cv.fill(circle(320, 42, 3.5), "#7d8c98")
-    globe(cv, 212, 168, 58)
+    globe(cv, 206, 168, 54)
     book(cv, 322, 172, 96, cover="#ef6c00")
     padlock(cv, 432, 170, 74, body=GREEN, shackle=STEEL_DARK)
     for i, c in enumerate((BLUE, "#ef6c00", GREEN)):
@@ -915,7 +922,7 @@ def ponsel_bagian(cv):
     shadow(cv, 320, 388, 120, 9)
     scr = phone(cv, 320, 200, 364, screen=SKY, buttons=True)
     with cv.clipped(screen_clip(scr)):
-        cv.fill(circle(378, 110, 26), "#ffd54f")
+        cv.fill(circle(360, 116, 26), "#ffd54f")
         cv.fill(ellipse(260, 330, 150, 90), "#81c784")
         cv.fill(ellipse(400, 345, 140, 80), "#66bb6a")
         cv.fill(rrect(290, 344, 350, 351, 4), WHITE)      # home bar
@@ -956,30 +963,23 @@ def paket_data(cv):
         cv.fill(rect(scr[0], scr[1], scr[2], scr[3]), "#e3f1fc")
         arrow(cv, 128, 150, 250, 46, BLUE, up=True)
         arrow(cv, 172, 150, 250, 46, GREEN, up=False)
-    gauge(cv, 270, 145, 560, 255, 0.5)
-    for i in range(5):
-        x = 290 + i * 58
-        cv.fill(circle(x + 10, 300, 9), GREEN if i < 2 else "#b9c6cf")
-    cv.fill(rrect(295, 296, 308 + 4 * 58, 304, 4), darker(BG_INTERNET, 0.05))
-    for i in range(5):
-        x = 290 + i * 58
-        cv.fill(circle(x + 10, 300, 11), GREEN if i < 3 else "#b9c6cf")
+    gauge(cv, 268, 130, 574, 270, 0.5)
 
 
 def aplikasi(cv):
     """A phone whose screen is a 3x4 grid of coloured rounded app tiles."""
     shadow(cv, 320, 390, 110, 8)
-    scr = phone(cv, 320, 200, 372, screen="#e8eef3")
+    scr = phone(cv, 320, 200, 372, screen="#e8eef3", aspect=0.6)
     x0, y0, x1, y1 = scr[0], scr[1], scr[2], scr[3]
     colors = ("#ef5350", "#42a5f5", "#66bb6a", "#ffca28", "#ab47bc", "#26c6da",
               "#ff7043", "#5c6bc0", "#9ccc65", "#ec407a", "#29b6f6", "#8d6e63")
-    gap = 13
+    gap = 12
     ts = (x1 - x0 - 4 * gap) / 3
-    ty0 = y0 + 30
+    ty0 = y0 + 24
     for i, c in enumerate(colors):
         r, k = divmod(i, 3)
         tx = x0 + gap + k * (ts + gap)
-        ty = ty0 + r * (ts + gap + 8)
+        ty = ty0 + r * (ts + gap + 10)
         cv.fill(rrect(tx, ty, tx + ts, ty + ts, ts * 0.26), c)
         mx, my = tx + ts / 2, ty + ts / 2
         glyph = i % 4
@@ -1004,14 +1004,13 @@ def mesin_pencari(cv):
     cv.fill(ring(95, top + 40, 9, 3.5), BAR_DARK)
     cv.fill(line(101, top + 46, 107, top + 52, 4), BAR_DARK)
     for k in range(3):
-        y = top + 88 + k * 68
+        y = top + 84 + k * 60
         cv.fill(rrect(70, y, 260 - k * 30, y + 14, 7), BLUE)
         bars(cv, 70, y + 24, (300, 230 - k * 20), 10, 9)
     lens = magnifier(cv, 448, 198, 92, glass="#e8f5fd")
     with cv.clipped(lens):
         cv.fill(rrect(380, 150, 600, 176, 13), BLUE)
         bars(cv, 380, 196, (170, 120), 20, 18, BAR)
-    glint(cv, 448, 198, 92)
 
 
 def amplop_email(cv):
@@ -1026,7 +1025,8 @@ def amplop_email(cv):
     ri, ro, w = R * 0.24, R * 0.56, R * 0.13
     cv.fill(ring(cx, cy, ri + w / 2, w), WHITE)
     pts = [(cx + ri, cy - ri - w * 0.3)]
-    pts += cubic((cx + ri, cy + ri * 0.25), (cx + ri, cy + ri * 1.3), (cx + ro, cy + ri * 1.1), (cx + ro, cy - 2), 10)
+    pts += cubic((cx + ri, cy + ri * 0.25), (cx + ri, cy + ri * 1.3),
+                 (cx + ro, cy + ri * 1.1), (cx + ro, cy - 2), 10)
     cv.fill(stroke(pts, w), WHITE)
     cv.fill(arc(cx, cy, ro, 0, 305, w), WHITE)
 
@@ -1054,7 +1054,8 @@ def chat_whatsapp(cv):
         cv.fill(rrect(x0 + 46, y0 + 16, x0 + 110, y0 + 28, 6), "#a7ddd5")
         cv.fill(rrect(x0 + 8, y1 - 38, x1 - 48, y1 - 8, 15), WHITE)
         cv.fill(circle(x1 - 26, y1 - 23, 16), "#128c7e")
-        cv.fill(polygon([(x1 - 33, y1 - 31), (x1 - 16, y1 - 23), (x1 - 33, y1 - 15), (x1 - 29, y1 - 23)]), WHITE)
+        send = [(x1 - 33, y1 - 31), (x1 - 16, y1 - 23), (x1 - 33, y1 - 15), (x1 - 29, y1 - 23)]
+        cv.fill(polygon(send), WHITE)
     bubble(cv, x0 + 14, y0 + 66, x1 - 36, y0 + 126, WHITE, tail="left", r=14)
     bars(cv, x0 + 28, y0 + 80, (90, 60), 10, 10, "#b0bec5")
     bubble(cv, x0 + 36, y0 + 150, x1 - 14, y0 + 210, "#9be58f", tail="right", r=14)
@@ -1064,8 +1065,7 @@ def chat_whatsapp(cv):
 def kirim_foto(cv):
     """A small photo (mountain and sun) and a paper plane sending it."""
     for i in range(7):
-        t = i / 6
-        p = cubic((330, 248), (400, 330), (470, 300), (482, 228), 6)[i]
+        p = cubic((352, 262), (410, 330), (470, 300), (482, 228), 6)[i]
         cv.fill(circle(p[0], p[1], 6), "#9fd8b8")
     shadow(cv, 200, 340, 140, 10)
     cv.fill(rrect(66, 84, 334, 320, 12), WHITE)
@@ -1073,7 +1073,8 @@ def kirim_foto(cv):
     with cv.clipped(pic):
         cv.fill(rect(84, 102, 316, 262), "#81d4fa")
         cv.fill(circle(262, 142, 24), "#ffd54f")
-        cv.fill(polygon([(84, 262), (84, 230), (150, 160), (215, 220), (250, 190), (316, 250), (316, 262)]), "#66bb6a")
+        hills = [(84, 262), (84, 230), (150, 160), (215, 220), (250, 190), (316, 250), (316, 262)]
+        cv.fill(polygon(hills), "#66bb6a")
         cv.fill(polygon([(110, 262), (190, 200), (260, 262)]), "#43a047")
     nose, back, mid, tail = (590, 96), (404, 176), (486, 206), (506, 284)
     cv.fill(polygon([nose, back, mid]), "#64b5f6")
@@ -1122,7 +1123,7 @@ def kata_sandi_kuat(cv):
         cv.fill(circle(74 + i * 42, 191, 12), INK)
     for i in range(4):
         cv.fill(rrect(34 + i * 96, 266, 34 + i * 96 + 84, 280, 7), GREEN)
-    shadow(cv, 530, 352, 80, 9)
+    shadow(cv, 530, 300, 80, 9)
     shield(cv, 530, 190, 170, 200, GREEN)
     check(cv, 530, 180, 96)
 
@@ -1146,7 +1147,7 @@ def kode_otp(cv):
 
 def verifikasi_dua_langkah(cv):
     """A key and a phone side by side, joined by a plus sign."""
-    shadow(cv, 160, 300, 120, 10)
+    shadow(cv, 160, 286, 120, 10)
     key(cv, 40, 200, 250, color=GOLD, hole=BG_PASSWORD)
     cv.fill(rrect(334, 192, 394, 210, 9), INK_SOFT)
     cv.fill(rrect(355, 171, 373, 231, 9), INK_SOFT)
@@ -1159,9 +1160,9 @@ def verifikasi_dua_langkah(cv):
 
 def jangan_bagikan(cv):
     """A speech bubble with a padlock inside and a red "no" circle-slash over it."""
-    bubble(cv, 150, 78, 490, 300, WHITE, tail="left", r=44)
-    padlock(cv, 320, 185, 120, body=PURPLE, shackle=STEEL, hole=WHITE)
-    no_sign(cv, 320, 200, 182, 30)
+    bubble(cv, 100, 36, 540, 316, WHITE, tail="left", r=50)
+    padlock(cv, 320, 180, 116, body=PURPLE, shackle=STEEL, hole=WHITE)
+    no_sign(cv, 320, 176, 122, 24)
 
 
 def hoaks_koran(cv):
@@ -1219,7 +1220,7 @@ def hadiah_palsu(cv):
     cv.fill(ellipse_ring(270, 112, 44, 28, 13), ribbon)
     cv.fill(ellipse_ring(370, 112, 44, 28, 13), ribbon)
     cv.fill(circle(320, 124, 19), GOLD_DARK)
-    warning(cv, 320, 286, 128, RED, WHITE, outline=WHITE)
+    warning(cv, 320, 272, 128, RED, WHITE, outline=WHITE)
 
 
 def tautan_mencurigakan(cv):
@@ -1241,7 +1242,7 @@ def lapor_blokir(cv):
     cv.fill(circle(230, 200, 156), RED)
     cv.fill(ring(230, 200, 156, 14), RED_DARK)
     hand_stop(cv, 236, 210, 210, WHITE)
-    shadow(cv, 500, 346, 80, 9)
+    shadow(cv, 500, 300, 80, 9)
     shield(cv, 500, 196, 160, 190, BLUE, inner="#64b5f6")
 
 
@@ -1269,13 +1270,13 @@ def ktp_elektronik(cv):
 def dukcapil(cv):
     """A government office building with columns, a flag on top."""
     cv.fill(rect(0, 368, W, H), "#f2e6b4")
-    building(cv, 320, 370, 440, color=WHITE, roof="#b0bec5", columns=5, shade="#dfe5e9")
-    cv.fill(rrect(293, 260, 347, 329, (27, 27, 0, 0)), BROWN_DARK)
-    cv.fill(rect(317, 22, 323, 78), INK)
-    cv.fill(circle(320, 20, 6), GOLD)
-    cv.fill(rect(322, 27, 396, 53), "#bfc6cc")
-    cv.fill(rect(323, 28, 395, 40), RED)
-    cv.fill(rect(323, 40, 395, 52), WHITE)
+    building(cv, 320, 370, 410, color=WHITE, roof="#9eadb6", columns=4, shade="#cfd8dc")
+    cv.fill(rrect(301, 260, 339, 331, (19, 19, 0, 0)), BROWN_DARK)
+    cv.fill(rect(317, 14, 323, 96), INK)
+    cv.fill(circle(320, 13, 7), GOLD)
+    cv.fill(rect(322, 19, 406, 73), "#bfc6cc")
+    cv.fill(rect(323, 20, 405, 46), RED)
+    cv.fill(rect(323, 46, 405, 72), WHITE)
 
 
 def bpjs_kesehatan(cv):
@@ -1313,9 +1314,9 @@ def antre_online(cv):
     for r in range(3):
         for k in range(4):
             x, y = 112 + k * 60, 144 + r * 60
-            cv.fill(rrect(x, y, x + 48, y + 44, 8), "#ffcdd2" if (r, k) == (1, 2) else "#e6ebee")
+            cv.fill(rrect(x, y, x + 48, y + 44, 8), "#c8e6c9" if (r, k) == (1, 2) else "#e6ebee")
     check_badge(cv, 338, 300, 46)
-    shadow(cv, 500, 326, 90, 9)
+    shadow(cv, 500, 318, 90, 9)
     clock(cv, 500, 200, 108)
 
 
@@ -1323,8 +1324,8 @@ def situs_resmi(cv):
     """A browser window with a green padlock in the address bar."""
     shadow(cv, 320, 366, 260, 10)
     top = window(cv, 50, 36, 590, 356, bar=48)
-    cv.fill(rrect(76, top + 16, 564, top + 76, 30), "#dfe6eb")
-    padlock(cv, 118, top + 48, 44, body=GREEN, shackle=GREEN_DARK, hole=WHITE)
+    cv.fill(rrect(76, top + 12, 564, top + 80, 34), "#dfe6eb")
+    padlock(cv, 120, top + 48, 40, body=GREEN, shackle=GREEN_DARK, hole=WHITE)
     cv.fill(rrect(156, top + 39, 420, top + 53, 7), "#a9b7c2")
     cv.fill(rrect(80, top + 104, 250, top + 250, 10), "#c8e6c9")
     cv.fill(circle(212, top + 136, 16), "#fff59d")
@@ -1376,8 +1377,8 @@ def dompet_digital(cv):
     cv.fill(rrect(80, 140, 400, 176, (30, 30, 0, 0)), "#a1887f")
     cv.fill(rrect(300, 208, 420, 284, (24, 0, 0, 24)), BROWN_DARK)
     cv.fill(circle(340, 246, 15), GOLD)
-    shadow(cv, 530, 384, 80, 8)
-    scr = phone(cv, 530, 210, 300)
+    shadow(cv, 540, 384, 80, 8)
+    scr = phone(cv, 540, 210, 300)
     x0, y0, x1, y1 = scr[0], scr[1], scr[2], scr[3]
     with cv.clipped(screen_clip(scr)):
         cv.fill(rect(x0, y0, x1, y0 + 90), TEAL)
@@ -1385,7 +1386,7 @@ def dompet_digital(cv):
     for i in range(4):
         cv.fill(circle(x0 + 26 + i * 30, y0 + 118, 11), ("#ef5350", "#42a5f5", "#66bb6a", "#ffca28")[i])
     bars(cv, x0 + 16, y0 + 150, (x1 - x0 - 32, 70, x1 - x0 - 50), 10, 12)
-    coin(cv, 420, 318, 52)
+    coin(cv, 408, 322, 48)
 
 
 def cek_nominal(cv):
@@ -1418,12 +1419,12 @@ def pin_rahasia(cv):
             cv.fill(circle(cx, cy, 28), "#eceff1" if (r, k) != (3, 0) else GREEN)
     skin = SKIN[1]
     cv.fill(rrect(500, 118, 660, 250, (0, 0, 0, 0)), "#5c6bc0")
-    cv.fill(ellipse(450, 186, 92, 82), skin)
-    for i, (y, x_end) in enumerate(((130, 268), (164, 250), (198, 256), (230, 282))):
-        cv.fill(line(440, y, x_end, y + 6, 34), skin)
-    cv.fill(line(420, 250, 330, 288, 34), skin)
-    for y, x_end in ((147, 268), (181, 250), (215, 262)):
-        cv.fill(line(x_end + 30, y + 2, x_end + 90, y, 2.5), darker(skin, 0.12))
+    for y, x_end in ((130, 268), (164, 250), (198, 256), (232, 282)):
+        cv.fill(line(430, y, x_end, y + 6, 38), darker(skin, 0.18))
+        cv.fill(line(430, y, x_end, y + 6, 32), skin)
+    cv.fill(line(420, 250, 330, 288, 38), darker(skin, 0.18))
+    cv.fill(line(420, 250, 330, 288, 32), skin)
+    cv.fill(ellipse(452, 186, 90, 80), skin)
 
 
 def struk_transaksi(cv):
@@ -1493,7 +1494,8 @@ def render(name):
 
 def main(argv):
     repo = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
-    outdir = argv[1] if len(argv) > 1 else os.path.join(repo, "assets", "lessons", "literasi-digital", "images")
+    default = os.path.join(repo, "assets", "lessons", "literasi-digital", "images")
+    outdir = argv[1] if len(argv) > 1 else default
     names = argv[2:] or list(PICTURES)
     unknown = [n for n in names if n not in PICTURES]
     if unknown:

@@ -21,6 +21,7 @@
 #include "app/sync_commands.hpp"
 #include "core/process_uptime.hpp"
 #include "app/kiosk_app.hpp"
+#include "app/lesson_commands.hpp"
 #include "board/board_commands.hpp"
 #include "app/script_runner.hpp"
 #include "catalog/search.hpp"
@@ -215,6 +216,7 @@ int main(int argc, char** argv) {
     const auto run_sync = add_sync_commands(cli);
     const auto run_console = console::add_console_command(cli);
     const auto run_board = add_board_commands(cli);
+    const auto run_lessons = add_lesson_commands(cli);
 
     CLI11_PARSE(cli, argc, argv);
     if (!config.empty()) global.config_file = config;
@@ -253,6 +255,7 @@ int main(int argc, char** argv) {
         if (const int rc = run_sync(*ctx); rc != -1) return rc;
         if (const int rc = run_console(*ctx); rc != -1) return rc;
         if (const int rc = run_board(*ctx); rc != -1) return rc;
+        if (const int rc = run_lessons(*ctx); rc != -1) return rc;
         if (*shot) {
             const auto lang = i18n::language_from_code(shot_lang);
             if (!lang || shot_out.empty()) {

@@ -10,6 +10,8 @@
 #include "catalog/union_catalog.hpp"
 #include "queue/hub_services.hpp"
 #include "lending/lending_stats.hpp"
+#include "lessons/lesson_library.hpp"
+#include "lessons/lesson_stats.hpp"
 #include "queue/queue_stats.hpp"
 #include "sync/enrolment.hpp"
 #include "sync/heartbeat.hpp"
@@ -170,6 +172,23 @@ sync::SyncOptions kiosk_sync_options(const KioskContext& ctx) {
                                                                       const std::filesystem::path& dir) {
         return queue::install_hub_services(data_dir, dir);
     };
+    // Lesson packages from the hub: each .zip in the channel goes through the same import as a USB
+    // stick (validated in a staging directory, switched by rename). A package older than or equal
+    // to the installed one is not an error; a bad one rejects the version and keeps the courses.
+    options.channels.push_back("lessons");
+    options.apply_hooks["lessons"] = [data_dir = ctx.data_dir, assets_dir = ctx.assets_dir](
+                                         storage::Database&, const sync::Manifest& manifest,
+                                         const std::filesystem::path& dir) -> std::optional<std::string> {
+        for (const auto& file : manifest.files) {
+            if (!file.name.ends_with(".zip")) continue;
+            const auto outcome = lessons::import_package(dir / file.name, data_dir, assets_dir);
+            const bool older = outcome.problems.size() == 1 && outcome.problems[0].kind == lessons::ProblemKind::NotNewer;
+            if (!outcome.ok() && !older)
+                return file.name + ": " + std::string(lessons::problem_kind_name(outcome.problems[0].kind)) + " " +
+                       outcome.problems[0].file + " " + outcome.problems[0].detail;
+        }
+        return std::nullopt;
+    };
     // The office's finished queue days go up with the same cycle (desa-hub queue stats). Written
     // here rather than at midnight: a kiosk switched off overnight still reports its days.
     options.before_upload.push_back([village = ctx.config.village_code, offset = ctx.config.queue.utc_offset_s](
@@ -182,6 +201,11 @@ sync::SyncOptions kiosk_sync_options(const KioskContext& ctx) {
                                         storage::Database& db, std::int64_t now) {
         const auto written = lending::write_finished_lending_days(db, village, now, offset);
         if (written.written > 0) spdlog::info("lending stats: {} day record(s) queued for the hub", written.written);
+    });
+    options.before_upload.push_back([village = ctx.config.village_code, offset = ctx.config.queue.utc_offset_s](
+                                        storage::Database& db, std::int64_t now) {
+        const auto written = lessons::write_finished_lesson_days(db, village, now, offset);
+        if (written.written > 0) spdlog::info("lesson stats: {} day record(s) queued for the hub", written.written);
     });
     options.before_upload.push_back([village = ctx.config.village_code, offset = ctx.config.queue.utc_offset_s,
                                      data_dir = ctx.data_dir](storage::Database& db, std::int64_t now) {
