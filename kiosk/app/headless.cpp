@@ -7,6 +7,7 @@
 #include "screens/follow_up_screens.hpp"
 
 #include "app/aspiration_screenshots.hpp"
+#include "app/lesson_screenshots.hpp"
 #include "app/queue_screenshots.hpp"
 #include "app/sync_screenshots.hpp"
 #include "board/board_screenshots.hpp"
@@ -40,6 +41,7 @@ std::vector<std::string> screenshot_names() {
     for (auto& name : aspiration_screenshot_names()) names.push_back(std::move(name));
     for (auto& name : sync_screenshot_names()) names.push_back(std::move(name));
     for (auto& name : queue_screenshot_names()) names.push_back(std::move(name));
+    for (auto& name : lesson_screenshot_names()) names.push_back(std::move(name));
     for (auto& name : board_screenshot_names()) names.push_back(std::move(name));
     return names;
 }
@@ -104,6 +106,8 @@ ScreenshotResult render_screenshot(KioskContext& kiosk, const ScreenshotRequest&
         // the sync screen enrolled, mid-cycle, or after a refused code (sample values)
     } else if (prepare_follow_up_screenshot(request.name, session, clock.now)) {
         // the track timeline and the evaluation's states (screens/follow_up_states.cpp)
+    } else if (prepare_lesson_screenshot(request.name, kiosk, session)) {
+        // the lesson player, the quiz's question types and result, the learner card
     } else if (prepare_queue_screenshot(request.name, session, clock)) {
         // the queue's steps and the check screen's answers (app/queue_screenshots.cpp)
     } else {

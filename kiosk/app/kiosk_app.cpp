@@ -72,6 +72,10 @@ KioskApp::KioskApp(KioskContext& kiosk, Display& display, const Clock& clock, Ap
     sync_ = std::make_unique<SyncService>(kiosk, std::move(sync));
     sync_->start();
     camera_view_ = std::make_unique<CameraView>(display_.renderer);
+    pictures_ = std::make_unique<LessonPictures>(display_.renderer);
+    static const std::uint32_t reader_event = SDL_RegisterEvents(1);
+    reader_event_ = reader_event;
+    reader_ = std::make_unique<LessonReader>(loop_wake(reader_event_, reader_wake_pending_));
     open_camera();
 }
 
@@ -105,6 +109,7 @@ KioskApp::~KioskApp() {
     sync_.reset();  // the worker stops (a transfer in progress is cancelled) before the window goes
     if (owns_camera_) kiosk_.camera.reset();  // joins the camera's worker
     camera_view_.reset();
+    pictures_.reset();
     slides_.reset();
     renderer_.reset();
     ImGui::DestroyContext(imgui_);
@@ -117,9 +122,15 @@ void KioskApp::handle_event(const SDL_Event& event) {
         sync_wake_pending_->store(false);
         slides_stale_ = true;  // the cycle may have installed new slides
         refresh_queue_config(kiosk_, clock_.unix_seconds());  // ... or the hub's queue services
+        reload_courses(kiosk_, true);                          // ... or lesson packages
         if (sync_->poll() || session_.screen() == session::Screen::AdminSync ||
             session_.screen() == session::Screen::AdminSettings)
             request_frames();
+        return;
+    }
+    if (reader_event_ != 0 && event.type == reader_event_) {
+        reader_wake_pending_->store(false);
+        request_frames();  // the speaker button shows "stop" (or why there is no sound)
         return;
     }
     if (camera_event_ != 0 && event.type == camera_event_) {
@@ -181,9 +192,16 @@ void KioskApp::update() {
     // silence the next ones. At worst one extra event is queued.
     sync_wake_pending_->store(false);
     camera_wake_pending_->store(false);
+    reader_wake_pending_->store(false);
+    if (const bool speaking = reader_->speaking(); speaking != reader_was_speaking_) {
+        reader_was_speaking_ = speaking;
+        request_frames();  // the speaker button turns back to "listen"
+    }
     const auto event = session_.tick(clock_.monotonic());
     if (event == session::IdleEvent::None) return;
     if (event != session::IdleEvent::WarningShown) {
+        reader_->stop();  // the next resident does not hear the last one's lesson
+        pictures_->clear();
         memory_ = {};
         keyboard_ = {};
         sync_->dismiss_enrolment();
@@ -223,6 +241,9 @@ std::optional<Millis> KioskApp::sleep_budget() const {
         (session_.screen() == session::Screen::LibrarianPin && librarian_pin_.locked_seconds_left()))
         wake = wake ? std::min(*wake, now + Millis{1000}) : now + Millis{1000};
     if (const auto at = follow_up_wake_at(session_)) wake = wake ? std::min(*wake, *at) : *at;
+    // While a lesson is read aloud the speaker button must turn back to "listen" when it ends: a
+    // look four times a second, only then (no sound, no wake-ups).
+    if (reader_->speaking()) wake = wake ? std::min(*wake, now + Millis{250}) : now + Millis{250};
     if (!wake) return std::nullopt;
     return std::max(Millis{0}, *wake - now);
 }
@@ -258,6 +279,11 @@ void KioskApp::draw_screen(ScreenContext& ctx) {
         case Screen::QuickEvaluation: draw_quick_evaluation_screen(ctx); break;
         case Screen::QueueCheck: draw_queue_check_screen(ctx); break;
         case Screen::QueueOps: draw_queue_ops_screen(ctx); break;
+        case Screen::LessonCard: draw_lesson_card_screen(ctx); break;
+        case Screen::LessonStep: draw_lesson_step_screen(ctx); break;
+        case Screen::LessonQuiz: draw_lesson_quiz_screen(ctx); break;
+        case Screen::LessonCertificate: draw_lesson_certificate_screen(ctx); break;
+        case Screen::LessonAdmin: draw_lesson_admin_screen(ctx); break;
     }
 }
 
@@ -291,7 +317,8 @@ void KioskApp::render_frame() {
     Ui ui{kiosk_.catalog, session_.language(), theme, fonts_, log_, pointer_.drag()};
     ScreenContext ctx{ui,       session_,  kiosk_,       admin_pin_,     librarian_pin_, keyboard_,
                       memory_,  requests_, ImVec2(0, 0), io.DisplaySize, io.DisplaySize, now,
-                      renderer_name_, clock_.unix_seconds(), sync_.get(), slides_.get(), camera_view_.get()};
+                      renderer_name_, clock_.unix_seconds(), sync_.get(), slides_.get(), camera_view_.get(),
+                      pictures_.get(), reader_.get()};
     follow_camera();
     if (session_.screen() == session::Screen::Attract) {
         slides_->refresh(kiosk_.db, now, std::exchange(slides_stale_, false));

@@ -6,6 +6,7 @@
 #include <optional>
 
 #include "app/kiosk_context.hpp"
+#include "app/lesson_reader.hpp"
 #include "app/sync_service.hpp"
 #include "platform/display.hpp"
 #include "platform/imgui_sdl_renderer.hpp"
@@ -17,6 +18,7 @@
 #include "ui/frame_log.hpp"
 #include "ui/keyboard.hpp"
 #include "ui/camera_view.hpp"
+#include "ui/lesson_pictures.hpp"
 #include "ui/slide_show.hpp"
 
 struct ImGuiContext;
@@ -53,6 +55,7 @@ public:
     const Display& display() const { return display_; }
     std::uint64_t frames_drawn() const { return frames_drawn_; }
     SyncService& sync() { return *sync_; }
+    LessonReader& reader() { return *reader_; }
 
 private:
     void request_frames() { frames_wanted_ = 3; }  // ImGui settles layout within a few frames
@@ -74,6 +77,7 @@ private:
     std::unique_ptr<CameraView> camera_view_;  // the live preview's texture, like the slides
     bool owns_camera_ = false;                 // opened here from [camera] device: closed here
     bool camera_streaming_ = false;            // a scanning screen is open: the camera runs
+    std::unique_ptr<LessonPictures> pictures_;  // the lesson on screen's pictures, like the slides
     PointerInput pointer_;
     security::StaffPinGuard admin_pin_;  // on this app's clock, so scripts can wait out a lock-out
     security::StaffPinGuard librarian_pin_;
@@ -95,6 +99,11 @@ private:
     // The same for the camera's worker (a new preview or code).
     std::uint32_t camera_event_ = 0;
     std::shared_ptr<std::atomic<bool>> camera_wake_pending_ = std::make_shared<std::atomic<bool>>(false);
+    // The lesson reader's wake-up: speech started (or failed), the speaker button changes.
+    std::uint32_t reader_event_ = 0;
+    std::shared_ptr<std::atomic<bool>> reader_wake_pending_ = std::make_shared<std::atomic<bool>>(false);
+    std::unique_ptr<LessonReader> reader_;  // its thread joined before the loop's objects go
+    bool reader_was_speaking_ = false;
     std::unique_ptr<SyncService> sync_;  // last member: stopped (threads joined) first
 };
 

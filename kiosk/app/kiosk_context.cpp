@@ -76,7 +76,8 @@ std::unique_ptr<KioskContext> load_kiosk_context(const GlobalOptions& options, i
 
     auto ctx = std::unique_ptr<KioskContext>(new KioskContext{
         assets, data_dir, config_file, demo, std::move(*load.config), std::move(regions),
-        std::move(catalog), std::move(*db), 0, {}, false, {}, {}, std::nullopt, CameraFault::None, std::nullopt, {}});
+        std::move(catalog), std::move(*db), 0, {}, false, {}, {}, std::nullopt, CameraFault::None, std::nullopt, {}, {}, 0,
+        {"/media", "/run/media", "/mnt"}});
     if (options.camera_folder) ctx->camera = scan::folder_camera(*options.camera_folder);
     ctx->schema_version = ctx->db.schema_version();
     // An enrolled kiosk seals residents' personal data to the province key pinned at enrolment,
@@ -112,7 +113,29 @@ std::unique_ptr<KioskContext> load_kiosk_context(const GlobalOptions& options, i
         ctx->district_name = chain[2]->name;
         ctx->regency_name = chain[1]->name;
     }
+    if (const char* roots = std::getenv("DESA_USB_ROOTS")) {
+        ctx->usb_roots.clear();
+        std::string_view rest = roots;
+        while (!rest.empty()) {
+            const auto colon = rest.find(':');
+            if (colon != 0) ctx->usb_roots.emplace_back(std::string(rest.substr(0, colon)));
+            if (colon == std::string_view::npos) break;
+            rest.remove_prefix(colon + 1);
+        }
+    }
+    reload_courses(*ctx);
     return ctx;
+}
+
+void reload_courses(KioskContext& ctx, bool if_channel_changed) {
+    const auto installed = sync::installed_channel(ctx.db, "lessons");
+    const std::int64_t version = installed ? installed->version : 0;
+    if (if_channel_changed && version == ctx.lessons_version) return;
+    ctx.lessons_version = version;
+    ctx.courses = lessons::load_courses(ctx.data_dir, ctx.assets_dir);
+    for (const auto& [dir, problems] : ctx.courses.broken)
+        spdlog::warn("lessons: {} skipped: {} problem(s), first: {} {}", dir.filename().string(), problems.size(),
+                     lessons::problem_kind_name(problems.front().kind), problems.front().detail);
 }
 
 void refresh_queue_config(KioskContext& ctx, std::int64_t now) {

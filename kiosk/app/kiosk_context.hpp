@@ -10,6 +10,7 @@
 
 #include "config/kiosk_config.hpp"
 #include "i18n/catalog.hpp"
+#include "lessons/lesson_library.hpp"
 #include "regions/region_registry.hpp"
 #include "scan/barcode_scan.hpp"
 #include "scan/camera.hpp"
@@ -54,7 +55,17 @@ struct KioskContext {
     // kiosk.toml's [queue] as written; config.queue is what the office runs (the hub's services
     // when installed, queue/hub_services.hpp).
     queue::QueueConfig configured_queue;
+    // The courses this kiosk teaches (bundled + imported), reloaded after an import or a sync that
+    // installed a new lessons version.
+    lessons::CourseShelf courses;
+    std::int64_t lessons_version = 0;  // the installed `lessons` channel version they were read at
+    // Where a USB stick with lesson packages appears (DESA_USB_ROOTS, ':'-separated, overrides).
+    std::vector<std::filesystem::path> usb_roots{"/media", "/run/media", "/mnt"};
 };
+
+// Reads the courses again (after an import); with `if_channel_changed`, only when a sync installed
+// another version of the lessons channel since the last read.
+void reload_courses(KioskContext& ctx, bool if_channel_changed = false);
 
 // Recomputes config.queue from configured_queue and <data>/queue-services.toml (after a sync
 // installed a new version). Call between frames: screens hold no Service pointers across frames.

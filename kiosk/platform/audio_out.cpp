@@ -22,6 +22,7 @@ public:
     double queued_seconds() const override {
         return static_cast<double>(SDL_GetQueuedAudioSize(device_)) / (sizeof(std::int16_t) * rate_);
     }
+    void stop() override { SDL_ClearQueuedAudio(device_); }
 
 private:
     SDL_AudioDeviceID device_;

@@ -17,6 +17,8 @@ public:
     virtual bool play(const voice::Pcm& pcm) = 0;
     // Seconds of sound queued and not yet played.
     virtual double queued_seconds() const = 0;
+    // Drops what is queued (a resident tapped "stop" or moved to the next step).
+    virtual void stop() {}
 };
 
 // The default SDL audio device, mono 16-bit at voice::kSampleRate (SDL converts to what the

@@ -145,6 +145,8 @@ void PointerInput::apply_to_imgui(ImGuiIO& io) {
     drag_.active = dragging_ || was_dragging;
     drag_.origin = press_pos_;
     drag_.delta_y = drag_.active ? pending_dy_ : 0.0f;
+    drag_.ended = released && (was_dragging || dragging_);
+    drag_.total = drag_.ended ? ImVec2(last_pos_.x - press_pos_.x, last_pos_.y - press_pos_.y) : ImVec2(0, 0);
     pending_dy_ = 0;
 
     if (released) {

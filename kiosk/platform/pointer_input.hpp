@@ -19,6 +19,10 @@ struct DragScroll {
     bool active = false;    // a drag is in progress (the press was cancelled: no click will fire)
     ImVec2 origin{0, 0};    // where the finger went down, to find the list under it
     float delta_y = 0;      // pixels moved since the previous frame (positive = finger moved down)
+    // On the frame a drag ends: how far the finger went from the press in all (a sideways swipe
+    // turns a lesson's page); zero on every other frame.
+    bool ended = false;
+    ImVec2 total{0, 0};
 };
 
 class PointerInput {

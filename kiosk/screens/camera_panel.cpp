@@ -16,7 +16,8 @@ bool screen_scans(session::Screen screen) {
         case Screen::LendingCheckout:
         case Screen::LendingReturn:
         case Screen::CatalogEdit:
-        case Screen::AdminSync: return true;
+        case Screen::AdminSync:
+        case Screen::LessonCard: return true;
         default: return false;
     }
 }

@@ -16,6 +16,9 @@ void on_keyboard_done(ScreenContext& ctx) {
         case Screen::AspirationTrack: submit_aspiration_track(ctx); return;
         case Screen::QueueCheck: submit_queue_check(ctx); return;
         case Screen::AdminSync: submit_admin_sync(ctx); return;
+        case Screen::LessonCard: submit_lesson_card(ctx); return;
+        case Screen::LessonCertificate: submit_lesson_certificate(ctx); return;
+        case Screen::LessonStep: submit_lesson_try(ctx); return;
         default: ctx.session.focus(nullptr); return;
     }
 }

@@ -18,12 +18,16 @@ namespace desa::kiosk {
 class SyncService;
 class SlideShow;
 class CameraView;
+class LessonPictures;
+class LessonReader;
 
 // Messages a screen keeps between frames (cleared when the visit ends).
 struct ScreenMemory {
     std::string admin_message;  // the PIN screens' last verdict (admin or librarian)
     Notice admin_message_kind = Notice::Info;
     std::string sync_message;   // the sync screen's last scan verdict
+    std::string lesson_message;  // the lesson screens' last print or import outcome
+    Notice lesson_message_kind = Notice::Info;
 };
 
 struct ScreenRequests {
@@ -47,6 +51,8 @@ struct ScreenContext {
     SyncService* sync = nullptr;  // the hub link (kiosk_app); null only outside the app
     const SlideShow* slides = nullptr;  // the hub's slide pictures (attract screen); null outside the app
     CameraView* camera_view = nullptr;  // a live camera's preview (scanning screens); null outside the app
+    LessonPictures* pictures = nullptr;  // the lesson pictures as textures; null outside the app
+    LessonReader* reader = nullptr;      // reads lessons aloud; null outside the app
 
     float width() const { return area_max.x - area_min.x; }
     float height() const { return area_max.y - area_min.y; }
@@ -90,6 +96,11 @@ void draw_overdue_screen(ScreenContext& ctx);
 void draw_aspiration_track_screen(ScreenContext& ctx);
 void draw_quick_evaluation_screen(ScreenContext& ctx);
 void draw_queue_ops_screen(ScreenContext& ctx);  // the operator's queue statistics and printer
+void draw_lesson_card_screen(ScreenContext& ctx);
+void draw_lesson_step_screen(ScreenContext& ctx);
+void draw_lesson_quiz_screen(ScreenContext& ctx);
+void draw_lesson_certificate_screen(ScreenContext& ctx);
+void draw_lesson_admin_screen(ScreenContext& ctx);  // lesson figures and package import (staff)
 
 // The keyboard's "done" key (or Enter, e.g. from a USB barcode scanner) on the current screen:
 // submits the PIN or the code just typed where the screen has such an action, else closes the
@@ -105,6 +116,9 @@ void submit_aspiration(ScreenContext& ctx);        // the form's current step: n
 void submit_aspiration_track(ScreenContext& ctx);  // look the typed code up
 void submit_queue_check(ScreenContext& ctx);       // check the typed ticket number
 void submit_admin_sync(ScreenContext& ctx);        // hub address -> code -> enrol
+void submit_lesson_card(ScreenContext& ctx);       // use the typed learner code
+void submit_lesson_certificate(ScreenContext& ctx);  // issue the certificate with the typed name
+void submit_lesson_try(ScreenContext& ctx);        // check the typed practice text
 
 // Moves the cursor to the screen's left margin, `gap` below the last item (ImGui would put it at
 // the window's edge).

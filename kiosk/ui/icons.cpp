@@ -67,6 +67,26 @@ void draw_icon(ImDrawList& draw, Icon icon, ImVec2 c, float size, ImU32 col) {
             draw.AddLine(at(-0.8f, 0.0f), at(-0.25f, 0.6f), col, t * 1.4f);
             draw.AddLine(at(-0.25f, 0.6f), at(0.85f, -0.7f), col, t * 1.4f);
             break;
+        case Icon::Speaker:  // a loudspeaker and two sound waves
+            draw.AddRectFilled(at(-0.9f, -0.3f), at(-0.5f, 0.3f), col);
+            draw.AddTriangleFilled(at(-0.55f, -0.3f), at(0.05f, -0.8f), at(0.05f, 0.8f), col);
+            draw.AddTriangleFilled(at(-0.55f, -0.3f), at(0.05f, 0.8f), at(-0.55f, 0.3f), col);
+            for (float r : {0.45f, 0.8f}) {
+                draw.PathArcTo(at(0.05f, 0), h * r, -0.9f, 0.9f, 12);
+                draw.PathStroke(col, 0, t);
+            }
+            break;
+        case Icon::Up:
+            draw.AddTriangleFilled(at(0, -0.7f), at(-0.75f, 0.45f), at(0.75f, 0.45f), col);
+            break;
+        case Icon::Down:
+            draw.AddTriangleFilled(at(0, 0.7f), at(0.75f, -0.45f), at(-0.75f, -0.45f), col);
+            break;
+        case Icon::Next:
+            draw.AddLine(at(0.8f, 0), at(-0.85f, 0), col, t * 1.3f);
+            draw.AddLine(at(0.85f, 0), at(0.2f, -0.65f), col, t * 1.3f);
+            draw.AddLine(at(0.85f, 0), at(0.2f, 0.65f), col, t * 1.3f);
+            break;
     }
 }
 

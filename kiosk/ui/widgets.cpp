@@ -64,8 +64,14 @@ void record_text(Ui& ui, std::string_view text, ImVec2 min, ImVec2 max) {
 }  // namespace
 
 void record_target(Ui& ui, std::string_view id, std::string_view label, bool enabled) {
-    const ImVec2 min = ImGui::GetItemRectMin(), max = ImGui::GetItemRectMax();
-    ui.log.targets.push_back({std::string(id), std::string(label), min, max, enabled, in_view(min, max)});
+    ImVec2 min = ImGui::GetItemRectMin(), max = ImGui::GetItemRectMax();
+    const bool visible = in_view(min, max);
+    if (visible) {  // only the part a finger can reach: a row half scrolled away is tapped on its visible half
+        const ImVec4 clip = ImGui::GetCurrentWindow()->ClipRect.ToVec4();
+        min = ImVec2(std::max(min.x, clip.x), std::max(min.y, clip.y));
+        max = ImVec2(std::min(max.x, clip.z), std::min(max.y, clip.w));
+    }
+    ui.log.targets.push_back({std::string(id), std::string(label), min, max, enabled, visible});
 }
 
 namespace {

@@ -32,7 +32,7 @@ struct Ui {
     }
 };
 
-enum class Icon { None, Home, Back, Globe, Book, Ticket, Speech, Backspace, Shift, Lock, Check };
+enum class Icon { None, Home, Back, Globe, Book, Ticket, Speech, Backspace, Shift, Lock, Check, Speaker, Next, Up, Down };
 enum class ButtonStyle { Normal, Primary, Header };
 enum class Align { Left, Center };
 

@@ -139,6 +139,30 @@ ImportOutcome import_package(const fs::path& source, const fs::path& data_dir, c
     return outcome;
 }
 
+namespace {
+void find_below(const fs::path& dir, int depth, std::vector<fs::path>& out) {
+    std::error_code ec;
+    for (const auto& entry : fs::directory_iterator(dir, fs::directory_options::skip_permission_denied, ec)) {
+        const std::string name = entry.path().filename().string();
+        if (name.empty() || name.front() == '.') continue;
+        if (entry.is_regular_file(ec) && entry.path().extension() == ".zip" && looks_like_zip(entry.path())) {
+            out.push_back(entry.path());
+        } else if (entry.is_directory(ec) && !entry.is_symlink(ec)) {
+            if (fs::is_regular_file(entry.path() / "manifest.json", ec)) out.push_back(entry.path());
+            else if (depth > 1) find_below(entry.path(), depth - 1, out);
+        }
+        if (out.size() >= 50) return;  // a stick full of zips: the first fifty are plenty to choose from
+    }
+}
+}  // namespace
+
+std::vector<fs::path> find_packages(const std::vector<fs::path>& roots, int depth) {
+    std::vector<fs::path> out;
+    for (const auto& root : roots) find_below(root, depth, out);
+    std::sort(out.begin(), out.end());
+    return out;
+}
+
 const Course* CourseShelf::find(std::string_view course_id) const {
     for (const auto& course : courses)
         if (course.id == course_id) return &course;

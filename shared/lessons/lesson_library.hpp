@@ -40,6 +40,10 @@ struct CourseShelf {
     const Course* find(std::string_view course_id) const;
 };
 
+// Lesson packages on a USB stick: zips and folders with a manifest.json up to `depth` levels below
+// each root (/media/<user>/<stick>/...), sorted; unreadable places are skipped.
+std::vector<std::filesystem::path> find_packages(const std::vector<std::filesystem::path>& roots, int depth = 3);
+
 // Reads every bundled and imported course (repairing an interrupted switch first).
 CourseShelf load_courses(const std::filesystem::path& data_dir, const std::filesystem::path& assets_dir);
 

@@ -9,7 +9,8 @@ constexpr std::array<std::string_view, kAllScreens.size()> kNames{
     "attract",      "home",         "lessons",         "library",        "library-record", "queue",
     "aspirations",  "admin-pin",    "admin-settings",  "admin-sync",   "librarian-pin",  "library-desk",   "catalog-edit",
     "lending-checkout", "lending-return", "members",   "member",         "overdue",
-    "aspiration-track", "evaluation", "queue-check", "queue-ops"};
+    "aspiration-track", "evaluation", "queue-check", "queue-ops",
+    "lesson-card",  "lesson-step",  "lesson-quiz",     "lesson-certificate", "lesson-admin"};
 
 constexpr int kSecretTapCount = 5;
 constexpr Millis kSecretTapWindow{4'000};
@@ -71,6 +72,7 @@ void KioskSession::wipe() {
     lending = lending::LendingDesk{};
     aspiration = aspirations::AspirationVisit{};
     queue = queue::QueueVisit{};
+    lesson.clear();
     librarian_ = false;
     focused_ = nullptr;
     language_ = default_language_;
@@ -103,7 +105,7 @@ void KioskSession::sign_out_librarian() {
 bool KioskSession::has_visit_state() const {
     return stack_.size() > 1 || screen() != Screen::Home || focused_ != nullptr || librarian_ ||
            !forms.library_search.empty() || !forms.admin_pin.empty() || !forms.librarian_pin.empty() ||
-           library.filters_active() || aspiration.has_input() || queue.has_input() ||
+           library.filters_active() || aspiration.has_input() || queue.has_input() || lesson.active() ||
            language_ != default_language_ || accessibility.large_text ||
            accessibility.high_contrast;
 }

@@ -13,6 +13,7 @@
 #include "core/clock.hpp"
 #include "i18n/catalog.hpp"
 #include "lending/lending_desk.hpp"
+#include "lessons/lesson_visit.hpp"
 #include "queue/queue_visit.hpp"
 #include "session/text_field.hpp"
 
@@ -43,6 +44,12 @@ enum class Screen {
     QuickEvaluation, // one-tap 1-5 rating of a village service, optional comment
     QueueCheck,      // check my ticket (QR or number), appointment check-in; reached from Queue
     QueueOps,        // the operator's queue statistics and ticket printer; from the admin settings
+    // Belajar Internet (the Lessons screen is the course: learner card and lesson list).
+    LessonCard,        // show a new learner card (QR), or enter an existing one (camera or typed)
+    LessonStep,        // the lesson player: one step, read aloud, next/previous by tap or swipe
+    LessonQuiz,        // the lesson's quiz: one question at a time, feedback, the round's result
+    LessonCertificate, // the course certificate: the learner's chosen name, QR signed by the kiosk
+    LessonAdmin,       // the operator's lesson figures and package import (USB stick); from the admin settings
 };
 
 inline constexpr std::array kAllScreens{
@@ -51,7 +58,8 @@ inline constexpr std::array kAllScreens{
     Screen::AdminSettings, Screen::AdminSync,  Screen::LibrarianPin, Screen::LibraryDesk,   Screen::CatalogEdit,
     Screen::LendingCheckout, Screen::LendingReturn, Screen::Members,    Screen::MemberDetail,
     Screen::Overdue,      Screen::AspirationTrack, Screen::QuickEvaluation, Screen::QueueCheck,
-    Screen::QueueOps};
+    Screen::QueueOps,     Screen::LessonCard,  Screen::LessonStep,    Screen::LessonQuiz,
+    Screen::LessonCertificate, Screen::LessonAdmin};
 
 // Screens only a signed-in librarian may see.
 bool needs_librarian(Screen);
@@ -103,6 +111,7 @@ public:
     lending::LendingDesk lending;           // librarian: check-out, return, members
     aspirations::AspirationVisit aspiration; // the aspiration form, tracking, quick evaluation
     queue::QueueVisit queue;                 // taking and checking queue tickets
+    lessons::LessonVisit lesson;             // the learner card, lesson, quiz round, certificate
 
     // The librarian PIN was accepted during this visit; wipe() (idle timeout, home after a visit)
     // signs out, so a desk left open never stays open for the next resident.
