@@ -360,7 +360,7 @@ void KioskApp::render_frame() {
     if (++frames_drawn_ == 1) kiosk_.db.start_integrity_check();
 
     if (frames_wanted_ > 0) --frames_wanted_;
-    if (visible_state(session_) != before || requests_.quit) request_frames();
+    if (visible_state(session_) != before || requests_.quit || std::exchange(requests_.redraw, false)) request_frames();
     follow_camera();  // the screen may have changed: start or stop the camera now, not next frame
     if (animating()) next_animation_at_ = next_animation(now);
 }

@@ -6,6 +6,7 @@
 
 #include "app/kiosk_context.hpp"
 #include "core/clock.hpp"
+#include "lessons/certificate.hpp"
 #include "queue/kiosk_key.hpp"
 #include "queue/queue_scan.hpp"
 #include "scan/barcode_scan.hpp"
@@ -14,6 +15,24 @@
 namespace desa::kiosk {
 
 namespace {
+
+// A certificate: checked offline with the pinned province key (the province vouches for the kiosk
+// that signed it) or this kiosk's own keys. What it certifies is printed with the verdict.
+void judge_certificate(scan::ScannedCode& code, const queue::QueueCodeKeys& keys, nlohmann::json& line) {
+    const auto check = lessons::verify_certificate(code.text, keys.province_key, keys.kiosk_keys);
+    switch (check.verdict) {
+        case lessons::CertificateVerdict::Valid: code.verdict = scan::Verdict::Valid; break;
+        case lessons::CertificateVerdict::Forged: code.verdict = scan::Verdict::Forged; break;
+        case lessons::CertificateVerdict::UnknownKiosk: code.verdict = scan::Verdict::UnknownKiosk; break;
+        case lessons::CertificateVerdict::Unknown: code.verdict = scan::Verdict::Invalid; break;
+    }
+    line["verdict"] = scan::verdict_name(code.verdict);
+    if (check.certificate)
+        line["certificate"] = {{"name", check.certificate->display_name}, {"course", check.certificate->course_id},
+                               {"day", queue::date_iso(check.certificate->day)}, {"village", check.certificate->village_code},
+                               {"kiosk", check.certificate->kiosk_id}, {"learner", check.certificate->learner_code},
+                               {"issued_here", check.issued_here}};
+}
 
 int scan_images(const std::vector<std::string>& images, const queue::QueueCodeKeys& keys) {
     int status = 0;
@@ -40,6 +59,7 @@ int scan_images(const std::vector<std::string>& images, const queue::QueueCodeKe
                                 {"text", code.text},
                                 {"kind", scan::kind_name(code.kind)},
                                 {"verdict", scan::verdict_name(code.verdict)}};
+            if (code.kind == scan::CodeKind::Certificate) judge_certificate(code, keys, line);
             if (!code.value.empty()) line["value"] = code.value;
             print(line);
         }

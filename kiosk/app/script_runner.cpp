@@ -9,6 +9,9 @@
 
 #include "queue/ticket_queue.hpp"
 
+#include <chrono>
+#include <thread>
+
 namespace desa::kiosk {
 namespace {
 
@@ -16,7 +19,7 @@ namespace {
 const std::map<std::string, std::pair<std::size_t, std::size_t>, std::less<>> kArity{
     {"tap", {1, 1}}, {"tap-at", {2, 2}}, {"type", {1, 1}}, {"drag", {2, 2}}, {"key", {1, 1}},
     {"advance", {1, 1}}, {"expect", {1, 2}}, {"screenshot", {1, 1}}, {"kill-9", {0, 0}},
-    {"clock", {1, 1}},   {"counter", {2, 2}}};
+    {"clock", {1, 1}},   {"counter", {2, 2}}, {"swipe", {1, 1}}};
 
 // Splits a line into words; "double quoted" words may hold spaces and \" escapes.
 bool tokenize(std::string_view line, std::vector<std::string>& out, std::string& error) {
@@ -67,6 +70,7 @@ public:
         if (step.verb == "tap-at") return tap_at(a[0], a[1]);
         if (step.verb == "type") return type(a[0]);
         if (step.verb == "drag") return drag(a[0], a[1]);
+        if (step.verb == "swipe") return swipe(a[0]);
         if (step.verb == "key") return key(a[0]);
         if (step.verb == "advance") {
             const auto by = parse_duration(a[0]);
@@ -181,6 +185,36 @@ private:
         return {};
     }
 
+    // A finger across the middle of the screen, sideways: "left" moves right to left (a page turn).
+    std::string swipe(const std::string& direction) {
+        if (direction != "left" && direction != "right") return "swipe takes left or right, not '" + direction + "'";
+        const float w = static_cast<float>(display_->width), y = static_cast<float>(display_->height) * 0.55f;
+        const float from = direction == "left" ? w * 0.75f : w * 0.25f, to = direction == "left" ? w * 0.25f : w * 0.75f;
+        finger(SDL_FINGERDOWN, ImVec2(from, y));
+        settle();
+        constexpr int kSteps = 10;
+        for (int i = 1; i <= kSteps; ++i) {
+            clock_.advance(Millis{16});
+            finger(SDL_FINGERMOTION, ImVec2(from + (to - from) * static_cast<float>(i) / kSteps, y));
+            settle();
+        }
+        finger(SDL_FINGERUP, ImVec2(to, y));
+        settle();
+        return {};
+    }
+
+    // Waits (real time: espeak-ng synthesises on the reader's thread) until the lesson reader has
+    // handed speech to the sound device.
+    std::string spoken() {
+        for (int i = 0; i < 200; ++i) {
+            if (app_.reader().requests_played() > 0 && app_.reader().spoken_seconds() > 0.5) return {};
+            if (!app_.reader().last_error().empty() && app_.reader().requests_played() == 0)
+                return "no speech: " + app_.reader().last_error();
+            std::this_thread::sleep_for(std::chrono::milliseconds(50));
+        }
+        return "nothing was read aloud within 10 s";
+    }
+
     std::string key(const std::string& name) {
         SDL_Event e{};
         if (name == "close") {
@@ -220,6 +254,7 @@ private:
         if (a[0] == "hidden") return !log.shows_text(arg, true) ? "" : "text '" + arg + "' is in view";
         if (a[0] == "keyboard") return keyboard ? "" : "the on-screen keyboard is not shown";
         if (a[0] == "no-keyboard") return !keyboard ? "" : "the on-screen keyboard is shown";
+        if (a[0] == "spoken") return spoken();
         if (a[0] == "running") return !app_.quit_requested() ? "" : "the kiosk has quit";
         if (a[0] == "quit") return app_.quit_requested() ? "" : "the kiosk is still running";
         if (a[0] == "database-ok") return database_ok();

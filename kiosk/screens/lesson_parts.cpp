@@ -124,6 +124,13 @@ void lesson_picture(ScreenContext& ctx, const lessons::Course& course, const std
     ImGui::SetCursorScreenPos(ImVec2(at.x, ImGui::GetCursorScreenPos().y));
 }
 
+void top_of_new_page(ScreenContext& ctx, const std::string& page) {
+    if (ctx.memory.lesson_page == page) return;
+    ctx.memory.lesson_page = page;
+    ImGui::SetScrollY(0);  // applied when the area begins next frame
+    ctx.requests.redraw = true;
+}
+
 std::string lesson_text(const Ui& ui, const lessons::LocalText& text) {
     return text.in(ui.lang == i18n::Language::English ? "en" : "id");
 }

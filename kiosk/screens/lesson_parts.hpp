@@ -21,6 +21,10 @@ void speaker_row(ScreenContext& ctx, std::string_view id, const std::string& tex
 // The picture at the cursor, scaled to fit `max` keeping its shape; nothing when it cannot be shown.
 void lesson_picture(ScreenContext& ctx, const lessons::Course& course, const std::string& path, ImVec2 max);
 
+// Call right after begin_scroll_area: a new page (`page` differs from the last) starts at the top,
+// not at the previous page's scroll position.
+void top_of_new_page(ScreenContext& ctx, const std::string& page);
+
 std::string lesson_text(const Ui& ui, const lessons::LocalText& text);  // the screen's language
 std::string card_problem_text(const Ui& ui, readable_code::Problem problem);
 // The learner's card line: "Kartu belajar: K7M-Q9X-D4P".

@@ -161,6 +161,7 @@ void draw_lesson_quiz_screen(ScreenContext& ctx) {
     const float nav_h = ui.theme.px(84);
     const float h = std::max(1.0f, ctx.area_max.y - ImGui::GetCursorScreenPos().y - nav_h - ui.theme.px(20));
     begin_scroll_area(ui, "lessons.quiz.area", ImVec2(w, h));
+    top_of_new_page(ctx, "quiz/" + lesson->id + "/" + std::to_string(v.quiz.current) + (v.quiz.finished() ? "/result" : ""));
     const float inner = w - ui.theme.px(20);
     if (v.quiz.finished()) {
         draw_result(ctx, *course, *lesson, inner);

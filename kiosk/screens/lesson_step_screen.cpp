@@ -82,6 +82,7 @@ void draw_lesson_step_screen(ScreenContext& ctx) {
     const float nav_h = ui.theme.px(84);
     const float h = std::max(1.0f, ctx.area_max.y - ImGui::GetCursorScreenPos().y - nav_h - ui.theme.px(20));
     begin_scroll_area(ui, "lessons.step.area", ImVec2(w, h));
+    top_of_new_page(ctx, "step/" + lesson->id + "/" + std::to_string(v.step));
     const float inner = w - ui.theme.px(20);
     const std::string heading = lesson_text(ui, step.heading), text = lesson_text(ui, step.text);
     paragraph(ui, ui.fonts.heading, heading, inner, p.text);

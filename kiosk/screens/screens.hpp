@@ -28,10 +28,12 @@ struct ScreenMemory {
     std::string sync_message;   // the sync screen's last scan verdict
     std::string lesson_message;  // the lesson screens' last print or import outcome
     Notice lesson_message_kind = Notice::Info;
+    std::string lesson_page;  // the step or question on screen: a new one starts scrolled to the top
 };
 
 struct ScreenRequests {
     bool quit = false;  // admin chose to leave the kiosk application
+    bool redraw = false;  // the layout changes next frame (a scroll reset): draw a few more
 };
 
 struct ScreenContext {

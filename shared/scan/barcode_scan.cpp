@@ -8,6 +8,8 @@
 
 #include "catalog/isbn.hpp"
 #include "lending/member_card.hpp"
+#include "lessons/certificate.hpp"
+#include "lessons/learner_card.hpp"
 
 namespace desa::scan {
 
@@ -17,6 +19,8 @@ std::string_view kind_name(CodeKind kind) {
         case CodeKind::Member: return "member";
         case CodeKind::Ticket: return "ticket";
         case CodeKind::Appointment: return "appointment";
+        case CodeKind::LearnerCard: return "learner_card";
+        case CodeKind::Certificate: return "certificate";
         case CodeKind::Unknown: return "unknown";
     }
     return "unknown";
@@ -30,6 +34,7 @@ std::string_view verdict_name(Verdict verdict) {
         case Verdict::Expired: return "expired";
         case Verdict::TooEarly: return "too_early";
         case Verdict::OtherVillage: return "other_village";
+        case Verdict::UnknownKiosk: return "unknown_kiosk";
         case Verdict::Unknown: return "unknown";
         case Verdict::None: return "none";
     }
@@ -60,6 +65,19 @@ ScannedCode classify(std::string format, std::string text) {
     }
     if (code.text.starts_with("DESA-ANTRI:") || code.text.starts_with("DESA-JANJI:")) {
         code.kind = code.text.starts_with("DESA-ANTRI:") ? CodeKind::Ticket : CodeKind::Appointment;
+        code.verdict = Verdict::Unknown;
+        return code;
+    }
+    if (code.text.starts_with(lessons::kLearnerQrPrefix)) {
+        code.kind = CodeKind::LearnerCard;
+        if (const auto learner = lessons::read_learner_code(code.text).code) {
+            code.verdict = Verdict::Valid;
+            code.value = *learner;
+        }
+        return code;
+    }
+    if (code.text.starts_with(lessons::kCertificatePrefix)) {  // judged with keys by the caller
+        code.kind = CodeKind::Certificate;
         code.verdict = Verdict::Unknown;
         return code;
     }

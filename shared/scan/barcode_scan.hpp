@@ -20,13 +20,14 @@ struct GreyImage {
 // Loads PNG/JPEG/BMP/... (stb_image) as grey. nullopt with `error` set when unreadable.
 std::optional<GreyImage> load_image(const std::filesystem::path& file, std::string& error);
 
-enum class CodeKind { Isbn, Member, Ticket, Appointment, Unknown };
+enum class CodeKind { Isbn, Member, Ticket, Appointment, LearnerCard, Certificate, Unknown };
 // Unknown: the code is ours but this kiosk cannot judge it (no key to check it with);
 // TooEarly and OtherVillage: genuine queue codes for another time or another office.
-enum class Verdict { Valid, Invalid, Forged, Expired, TooEarly, OtherVillage, Unknown, None };
+enum class Verdict { Valid, Invalid, Forged, Expired, TooEarly, OtherVillage, UnknownKiosk, Unknown, None };
 
-std::string_view kind_name(CodeKind);     // "isbn", "member", "ticket", "appointment", "unknown"
-// "valid", "invalid", "forged", "expired", "too_early", "other_village", "unknown", "none"
+// "isbn", "member", "ticket", "appointment", "learner_card", "certificate", "unknown"
+std::string_view kind_name(CodeKind);
+// "valid", "invalid", "forged", "expired", "too_early", "other_village", "unknown_kiosk", "unknown", "none"
 std::string_view verdict_name(Verdict);
 
 struct ScannedCode {
