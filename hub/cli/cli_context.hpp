@@ -60,5 +60,6 @@ void add_content_commands(CLI::App& app, CliContext& ctx);     // content
 void add_serve_command(CLI::App& app, CliContext& ctx);        // serve
 void add_queue_commands(CLI::App& app, CliContext& ctx);       // queue
 void add_library_commands(CLI::App& app, CliContext& ctx);     // library
+void add_lesson_commands(CLI::App& app, CliContext& ctx);      // lessons
 
 }  // namespace desa::hub

@@ -1,6 +1,7 @@
 // desa-hub content publish slides DIR | publish catalog FILE... (content_catalog.cpp) | publish
-// queue-services FILE --village CODE (content_queue_services.cpp) | publish
-// channel NAME DIR | list: new signed versions of the content channels kiosks pull.
+// queue-services FILE --village CODE (content_queue_services.cpp) | publish lessons PATH
+// (content_lessons.cpp) | publish channel NAME DIR | list: new signed versions of the content
+// channels kiosks pull.
 #include <nlohmann/json.hpp>
 
 #include <iostream>
@@ -57,6 +58,7 @@ void add_content_commands(CLI::App& app, CliContext& ctx) {
 
     add_catalog_publish_command(*publish, ctx);
     add_queue_services_publish_command(*publish, ctx);
+    add_lessons_publish_command(*publish, ctx);
 
     struct ChannelArgs {
         std::string channel, dir;

@@ -14,4 +14,8 @@ void add_catalog_publish_command(CLI::App& publish, CliContext& ctx);
 // `content publish queue-services FILE.toml --village CODE [--json]` (content_queue_services.cpp).
 void add_queue_services_publish_command(CLI::App& publish, CliContext& ctx);
 
+// `content publish lessons PATH [--json]`: one lesson course, validated like the kiosk does
+// (content_lessons.cpp).
+void add_lessons_publish_command(CLI::App& publish, CliContext& ctx);
+
 }  // namespace desa::hub

@@ -27,6 +27,7 @@ int run_cli(int argc, char** argv) {
     add_serve_command(app, ctx);
     add_queue_commands(app, ctx);
     add_library_commands(app, ctx);
+    add_lesson_commands(app, ctx);
     try {
         app.parse(argc, argv);
     } catch (const CLI::ParseError& e) {

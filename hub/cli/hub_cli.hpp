@@ -1,5 +1,6 @@
 #pragma once
-// The `desa-hub` command line (CLI11): keys, regions, kiosk, aspirations, content, serve.
+// The `desa-hub` command line (CLI11): keys, regions, kiosk, aspirations, content, serve, queue,
+// library, lessons.
 
 namespace desa::hub {
 

@@ -5,6 +5,7 @@
 #include <iostream>
 
 #include "cli/cli_context.hpp"
+#include "cli/report_options.hpp"
 #include "model/library_reports.hpp"
 #include "model/queue_reports.hpp"
 #include "model/regions.hpp"
@@ -14,20 +15,6 @@ namespace desa::hub {
 namespace {
 
 using nlohmann::json;
-
-std::optional<std::string> region_option(const std::string& typed, const char* name) {
-    if (typed.empty()) return std::nullopt;
-    auto prefix = normalize_region_code(typed);
-    if (!prefix) throw CommandError(kExitBadInput, std::string(name) + " '" + typed + "' is not a region code");
-    return prefix;
-}
-
-std::optional<std::string> day_option(const std::string& typed, const char* name) {
-    if (typed.empty()) return std::nullopt;
-    auto day = normalize_day(typed);
-    if (!day) throw CommandError(kExitBadInput, std::string(name) + " '" + typed + "' is not a date (YYYY-MM-DD)");
-    return day;
-}
 
 json edit_json(const CatalogEditRow& e) {
     json copies = json::array();
@@ -85,18 +72,9 @@ void run_edits(CliContext& ctx, const EditsArgs& a) {
     if (report.unreadable > 0) std::cerr << report.unreadable << " record(s) were not readable catalogue edits\n";
 }
 
-struct StatsArgs {
-    bool json = false;
-    std::string region, from, to;
-};
-
-void run_stats(CliContext& ctx, const StatsArgs& a) {
-    LendingFilter f;
-    f.region_prefix = region_option(a.region, "--region");
-    f.from_day = day_option(a.from, "--from");
-    f.to_day = day_option(a.to, "--to");
-    if (f.from_day && f.to_day && *f.from_day > *f.to_day)
-        throw CommandError(kExitBadInput, "--from " + *f.from_day + " is after --to " + *f.to_day);
+void run_stats(CliContext& ctx, const ReportOptions& a) {
+    const auto range = report_range(a);
+    LendingFilter f{range.region_prefix, range.from_day, range.to_day};
     auto db = ctx.open_db();
     const LendingReport report = lending_report(*db, f);
     if (a.json) {
@@ -134,13 +112,10 @@ void add_library_commands(CLI::App& app, CliContext& ctx) {
     edits->add_option("--region,--village", e->village, "Only this province/kabupaten/kecamatan/desa (code prefix)");
     edits->add_option("--since", e->since, "Only edits made on or after this day (YYYY-MM-DD, from 00:00 UTC)");
     edits->callback([&ctx, e] { run_edits(ctx, *e); });
-    auto s = ctx.hold<StatsArgs>();
+    auto s = ctx.hold<ReportOptions>();
     auto* stats = library->add_subcommand("stats", "Loans, returns, renewals, overdue and members served per library and day");
     add_common_options(*stats, ctx);
-    stats->add_flag("--json", s->json, "Print JSON");
-    stats->add_option("--region", s->region, "Only this province/kabupaten/kecamatan/desa (code prefix)");
-    stats->add_option("--from", s->from, "First day (YYYY-MM-DD)");
-    stats->add_option("--to", s->to, "Last day (YYYY-MM-DD)");
+    add_report_options(*stats, *s);
     stats->callback([&ctx, s] { run_stats(ctx, *s); });
 }
 

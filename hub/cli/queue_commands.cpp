@@ -6,6 +6,7 @@
 
 #include "cli/cli_context.hpp"
 #include "cli/queue_commands.hpp"
+#include "cli/report_options.hpp"
 #include "model/queue_reports.hpp"
 #include "model/regions.hpp"
 
@@ -29,28 +30,16 @@ std::string minutes_text(const std::optional<std::int64_t>& seconds) {
     return seconds ? std::to_string((*seconds + 30) / 60) + " min" : std::string("-");
 }
 
-struct StatsArgs {
-    bool json = false;
-    std::string region, from, to, service;
+struct StatsArgs : ReportOptions {
+    std::string service;
 };
 
-std::optional<std::string> day_option(const std::string& typed, const char* name) {
-    if (typed.empty()) return std::nullopt;
-    auto day = normalize_day(typed);
-    if (!day) throw CommandError(kExitBadInput, std::string(name) + " '" + typed + "' is not a date (YYYY-MM-DD)");
-    return day;
-}
-
 void run_stats(CliContext& ctx, const StatsArgs& a) {
+    const auto range = report_range(a);
     QueueReportFilter f;
-    if (!a.region.empty()) {
-        f.region_prefix = normalize_region_code(a.region);
-        if (!f.region_prefix) throw CommandError(kExitBadInput, "--region '" + a.region + "' is not a region code");
-    }
-    f.from_day = day_option(a.from, "--from");
-    f.to_day = day_option(a.to, "--to");
-    if (f.from_day && f.to_day && *f.from_day > *f.to_day)
-        throw CommandError(kExitBadInput, "--from " + *f.from_day + " is after --to " + *f.to_day);
+    f.region_prefix = range.region_prefix;
+    f.from_day = range.from_day;
+    f.to_day = range.to_day;
     if (!a.service.empty()) f.service = a.service;
     auto db = ctx.open_db();
     const QueueReport report = queue_report(*db, f);
@@ -83,10 +72,7 @@ void add_queue_commands(CLI::App& app, CliContext& ctx) {
     auto a = ctx.hold<StatsArgs>();
     auto* stats = queue->add_subcommand("stats", "Tickets issued, served, no-shows, waits and peak hours per service and day");
     add_common_options(*stats, ctx);
-    stats->add_flag("--json", a->json, "Print JSON");
-    stats->add_option("--region", a->region, "Only this province/kabupaten/kecamatan/desa (code prefix)");
-    stats->add_option("--from", a->from, "First day (YYYY-MM-DD)");
-    stats->add_option("--to", a->to, "Last day (YYYY-MM-DD)");
+    add_report_options(*stats, *a);
     stats->add_option("--service", a->service, "Only this service id");
     stats->callback([&ctx, a] { run_stats(ctx, *a); });
     add_appointment_commands(*queue, ctx);

@@ -178,10 +178,30 @@ CREATE TABLE kiosk_heartbeats (
 CREATE INDEX records_channel_created ON records (channel, created_at)
 )SQL";
 
-constexpr std::array<HubMigration, 4> kMigrations{{{1, "initial hub schema", kV1},
+// Each learner's progress per lesson merged from every kiosk's lesson_progress records
+// (model/lesson_progress.hpp, the same merge as the kiosk's lessons::merge): served back to any
+// kiosk where the learner's card is scanned. Keyed by the learner code alone: it opens no
+// personal data. mastered is 0 or 1.
+constexpr std::string_view kV5 = R"SQL(
+CREATE TABLE lesson_progress (
+  learner TEXT NOT NULL,
+  course TEXT NOT NULL,
+  lesson TEXT NOT NULL,
+  position BIGINT NOT NULL,
+  best_score BIGINT NOT NULL,
+  round_size BIGINT NOT NULL,
+  mastered BIGINT NOT NULL,
+  updated_at BIGINT NOT NULL,
+  merged_at BIGINT NOT NULL,
+  PRIMARY KEY (learner, course, lesson)
+)
+)SQL";
+
+constexpr std::array<HubMigration, 5> kMigrations{{{1, "initial hub schema", kV1},
                                                    {2, "union catalogue state", kV2},
                                                    {3, "queue appointments", kV3},
-                                                   {4, "kiosk heartbeats", kV4}}};
+                                                   {4, "kiosk heartbeats", kV4},
+                                                   {5, "merged lesson progress", kV5}}};
 
 constexpr std::string_view kCreateMigrationsTable =
     "CREATE TABLE IF NOT EXISTS schema_migrations (version BIGINT PRIMARY KEY, name TEXT NOT NULL, "

@@ -10,6 +10,7 @@
 #include "aspirations/aspiration_store.hpp"
 #include "core/readable_code.hpp"
 #include "model/heartbeats.hpp"
+#include "model/lesson_progress.hpp"
 
 namespace desa::hub {
 namespace {
@@ -72,6 +73,7 @@ std::vector<sync::AckResult> store_records(SqlDb& db, const std::string& kiosk_i
     const auto kiosk = db.query("SELECT village_code FROM kiosks WHERE id = $1", {kiosk_id});
     const std::string village = kiosk.empty() ? std::string() : kiosk[0].text(0);
     bool heartbeats = false;
+    std::vector<lessons::ProgressRecord> progress;  // merged after the loop, in key order
     for (const std::size_t index : order) {
         const auto& r = records[index];
         const std::int64_t inserted = db.execute(
@@ -80,6 +82,12 @@ std::vector<sync::AckResult> store_records(SqlDb& db, const std::string& kiosk_i
             {r.uuid, kiosk_id, r.channel, r.created_at, r.payload, now});
         if (inserted == 1) {
             if (r.channel == "aspirations") index_aspiration(db, kiosk_id, village, r, now);
+            if (r.channel == lessons::kLessonProgressChannel) {
+                if (auto row = read_progress_record(r.payload)) progress.push_back(std::move(*row));
+                else  // the learner code stays out of the log, like the rest of the payload
+                    spdlog::warn("outbox: lesson progress record {} from kiosk {} is not understood; stored unmerged",
+                                 r.uuid, kiosk_id);
+            }
             if (r.channel == kHeartbeatChannel) {
                 heartbeats = true;
                 if (!index_heartbeat(db, kiosk_id, r.uuid, r.created_at, r.payload, now))
@@ -107,6 +115,7 @@ std::vector<sync::AckResult> store_records(SqlDb& db, const std::string& kiosk_i
         spdlog::warn("outbox: conflict for record {} from kiosk {}", r.uuid, kiosk_id);
         results[index] = {r.uuid, "conflict"};
     }
+    merge_lesson_progress(db, std::move(progress), now);
     // Old heartbeats go at most once an hour per process, with a batch that brings new ones.
     static std::atomic<std::int64_t> last_prune{0};
     std::int64_t previous = last_prune.load();

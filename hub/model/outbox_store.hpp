@@ -2,7 +2,8 @@
 // Records a kiosk delivers from its outbox, stored by UUID (docs/sync-protocol.md, "Up: the
 // outbox"): new -> stored; same UUID, same kiosk and same (channel, created_at, payload) ->
 // duplicate, acknowledged again; anything else under a known UUID -> conflict, that version kept
-// in outbox_conflicts for an administrator. Aspirations are indexed by tracking code on the way in.
+// in outbox_conflicts for an administrator. Aspirations are indexed by tracking code on the way in,
+// and new lesson_progress records merged into each learner's progress (model/lesson_progress.hpp).
 #include <cstdint>
 #include <string>
 #include <vector>

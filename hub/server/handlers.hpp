@@ -38,5 +38,11 @@ void handle_manifest(HubServer::State& s, const httplib::Request& req, httplib::
                      const Kiosk& kiosk);
 void handle_file(HubServer::State& s, const httplib::Request& req, httplib::Response& res, SqlDb& db,
                  const Kiosk& kiosk);
+void handle_endorsement(HubServer::State& s, const httplib::Request& req, httplib::Response& res, SqlDb& db,
+                        const Kiosk& kiosk);
+void handle_learner_progress(HubServer::State& s, const httplib::Request& req, httplib::Response& res, SqlDb& db,
+                             const Kiosk& kiosk);
+// Public: no kiosk signature (a librarian's phone or a web page checks a certificate).
+void handle_certificate_verify(HubServer::State& s, const httplib::Request& req, httplib::Response& res);
 
 }  // namespace desa::hub

@@ -14,21 +14,27 @@ namespace {
 
 using nlohmann::json;
 using SignedHandler = void (*)(HubServer::State&, const httplib::Request&, httplib::Response&, SqlDb&, const Kiosk&);
+using UnsignedHandler = void (*)(HubServer::State&, const httplib::Request&, httplib::Response&);
 
 // The one list of routes: registered from here and reported by hub_routes() for the spec test.
 struct Route {
     const char* method;
     const char* openapi_path;
     const char* pattern;
-    SignedHandler handler;  // nullptr: POST /v1/enroll, the only unsigned route
+    SignedHandler handler;              // a kiosk's signed request
+    UnsignedHandler unsigned_handler;   // when handler is nullptr: enrolment, certificate checks
 };
 
 constexpr Route kRoutes[] = {
-    {"POST", "/v1/enroll", "/v1/enroll", nullptr},
-    {"POST", "/v1/outbox", "/v1/outbox", handle_outbox},
-    {"GET", "/v1/aspirations/updates", "/v1/aspirations/updates", handle_updates},
-    {"GET", "/v1/channels/{name}/manifest", "/v1/channels/([a-z0-9_]{1,32})/manifest", handle_manifest},
-    {"GET", "/v1/files/{sha256}", "/v1/files/([0-9a-f]{64})", handle_file},
+    {"POST", "/v1/enroll", "/v1/enroll", nullptr, handle_enroll},
+    {"POST", "/v1/outbox", "/v1/outbox", handle_outbox, nullptr},
+    {"GET", "/v1/aspirations/updates", "/v1/aspirations/updates", handle_updates, nullptr},
+    {"GET", "/v1/channels/{name}/manifest", "/v1/channels/([a-z0-9_]{1,32})/manifest", handle_manifest, nullptr},
+    {"GET", "/v1/files/{sha256}", "/v1/files/([0-9a-f]{64})", handle_file, nullptr},
+    {"GET", "/v1/kiosk/endorsement", "/v1/kiosk/endorsement", handle_endorsement, nullptr},
+    // Any code reaches the handler (after the signature check), so a malformed one is a 400, not a 404.
+    {"GET", "/v1/learners/{code}/progress", "/v1/learners/([^/]{1,64})/progress", handle_learner_progress, nullptr},
+    {"GET", "/v1/certificates/verify", "/v1/certificates/verify", nullptr, handle_certificate_verify},
 };
 
 std::string error_code_for(int status) {
@@ -139,7 +145,9 @@ HubServer::HubServer(ServerConfig config) : config_(std::move(config)) {
     for (const auto& route : kRoutes) {
         httplib::Server::Handler handler;
         if (!route.handler) {
-            handler = [state](const httplib::Request& req, httplib::Response& res) { handle_enroll(*state, req, res); };
+            handler = [state, fn = route.unsigned_handler](const httplib::Request& req, httplib::Response& res) {
+                fn(*state, req, res);
+            };
         } else {
             handler = [state, fn = route.handler](const httplib::Request& req, httplib::Response& res) {
                 auto db = state->pool.acquire();

@@ -1,6 +1,7 @@
 #pragma once
 // desa-hub's HTTP API (docs/sync-protocol.md, docs/hub-api.yaml) on cpp-httplib: enrolment,
-// signed kiosk requests, the outbox, the status feed and the content channels.
+// signed kiosk requests, the outbox, the status feed, the content channels, learners' merged
+// lesson progress, and the public certificate check.
 #include <cstdint>
 #include <filesystem>
 #include <memory>

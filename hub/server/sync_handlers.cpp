@@ -4,6 +4,7 @@
 #include <charconv>
 
 #include "model/aspiration_admin.hpp"
+#include "model/lesson_certificates.hpp"
 #include "model/outbox_store.hpp"
 #include "model/regions.hpp"
 #include "server/gzip.hpp"
@@ -39,6 +40,8 @@ void handle_enroll(HubServer::State& s, const httplib::Request& req, httplib::Re
     sync::EnrolAnswer a{k.id, k.village_code, region_name(*db, k.village_code).value_or(""), s.keys.sign_base64(),
                         s.keys.seal_base64(), now};
     spdlog::info("enrolment: kiosk {} for village {}", k.id, k.village_code);
+    // The endorsement is outside the signed enrolment text: it is a signature of its own, which the
+    // kiosk checks with the key it pins, and older kiosks simply ignore the field.
     send_json(res, 200,
               {{"kiosk_id", a.kiosk_id},
                {"village_code", a.village_code},
@@ -46,7 +49,8 @@ void handle_enroll(HubServer::State& s, const httplib::Request& req, httplib::Re
                {"province_sign_key", a.province_sign_key},
                {"province_seal_key", a.province_seal_key},
                {"server_time", a.server_time},
-               {"signature", sync::sign_text(sync::enrol_answer_text(a), s.sign.secret_key)}});
+               {"signature", sync::sign_text(sync::enrol_answer_text(a), s.sign.secret_key)},
+               {"endorsement", endorse_kiosk(k, s.sign.secret_key).value_or("")}});
 }
 
 namespace {

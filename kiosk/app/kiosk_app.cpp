@@ -76,6 +76,9 @@ KioskApp::KioskApp(KioskContext& kiosk, Display& display, const Clock& clock, Ap
     static const std::uint32_t reader_event = SDL_RegisterEvents(1);
     reader_event_ = reader_event;
     reader_ = std::make_unique<LessonReader>(loop_wake(reader_event_, reader_wake_pending_));
+    static const std::uint32_t progress_event = SDL_RegisterEvents(1);
+    progress_event_ = progress_event;
+    progress_fetch_ = std::make_unique<LearnerProgressFetch>(kiosk.data_dir, loop_wake(progress_event_, progress_wake_pending_));
     open_camera();
 }
 
@@ -126,6 +129,11 @@ void KioskApp::handle_event(const SDL_Event& event) {
         if (sync_->poll() || session_.screen() == session::Screen::AdminSync ||
             session_.screen() == session::Screen::AdminSettings)
             request_frames();
+        return;
+    }
+    if (progress_event_ != 0 && event.type == progress_event_) {
+        progress_wake_pending_->store(false);
+        if (progress_fetch_->merge_finished(kiosk_.db, session_.lesson.learner) > 0) request_frames();
         return;
     }
     if (reader_event_ != 0 && event.type == reader_event_) {
@@ -361,6 +369,7 @@ void KioskApp::render_frame() {
 
     if (frames_wanted_ > 0) --frames_wanted_;
     if (visible_state(session_) != before || requests_.quit || std::exchange(requests_.redraw, false)) request_frames();
+    if (const auto learner = std::exchange(requests_.fetch_learner, std::nullopt)) progress_fetch_->start(*learner);
     follow_camera();  // the screen may have changed: start or stop the camera now, not next frame
     if (animating()) next_animation_at_ = next_animation(now);
 }

@@ -6,6 +6,7 @@
 #include <optional>
 
 #include "app/kiosk_context.hpp"
+#include "app/learner_progress_fetch.hpp"
 #include "app/lesson_reader.hpp"
 #include "app/sync_service.hpp"
 #include "platform/display.hpp"
@@ -104,6 +105,10 @@ private:
     std::shared_ptr<std::atomic<bool>> reader_wake_pending_ = std::make_shared<std::atomic<bool>>(false);
     std::unique_ptr<LessonReader> reader_;  // its thread joined before the loop's objects go
     bool reader_was_speaking_ = false;
+    // A presented learner card's progress from the hub, fetched off the loop and merged on it.
+    std::uint32_t progress_event_ = 0;
+    std::shared_ptr<std::atomic<bool>> progress_wake_pending_ = std::make_shared<std::atomic<bool>>(false);
+    std::unique_ptr<LearnerProgressFetch> progress_fetch_;
     std::unique_ptr<SyncService> sync_;  // last member: stopped (threads joined) first
 };
 

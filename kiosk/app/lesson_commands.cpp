@@ -1,5 +1,7 @@
 #include "app/lesson_commands.hpp"
 
+#include "app/lesson_progress_command.hpp"
+
 #include <nlohmann/json.hpp>
 
 #include <iostream>
@@ -62,9 +64,11 @@ std::function<int(KioskContext&)> add_lesson_commands(CLI::App& cli) {
     manifest->add_option("--version", args->version, "the package version (only grows)")->check(CLI::PositiveNumber);
     auto* stats = lessons_cmd->add_subcommand("stats", "learners, mastery and the hardest questions on this kiosk");
     stats->add_flag("--json", args->json, "machine-readable");
+    const auto run_progress = add_lesson_progress_command(*lessons_cmd);
 
     return [=](KioskContext& ctx) -> int {
         if (!lessons_cmd->parsed()) return -1;
+        if (const int rc = run_progress(ctx); rc != -1) return rc;
         const auto lang = ctx.config.default_language;
         if (validate->parsed()) {
             const auto check = lessons::validate_package(args->path, lessons::imported_lessons_dir(ctx.data_dir));

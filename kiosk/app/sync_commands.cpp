@@ -204,7 +204,9 @@ sync::SyncOptions kiosk_sync_options(const KioskContext& ctx) {
     });
     options.before_upload.push_back([village = ctx.config.village_code, offset = ctx.config.queue.utc_offset_s](
                                         storage::Database& db, std::int64_t now) {
-        const auto written = lessons::write_finished_lesson_days(db, village, now, offset);
+        const auto identity = sync::load_identity(db);
+        const auto written =
+            lessons::write_finished_lesson_days(db, village, identity ? identity->kiosk_id : "lokal", now, offset);
         if (written.written > 0) spdlog::info("lesson stats: {} day record(s) queued for the hub", written.written);
     });
     options.before_upload.push_back([village = ctx.config.village_code, offset = ctx.config.queue.utc_offset_s,

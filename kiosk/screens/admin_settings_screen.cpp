@@ -83,18 +83,13 @@ void draw_admin_settings_screen(ScreenContext& ctx) {
     const auto printer = ticket_printer_state(ctx.kiosk);
     text_in_box(ui, "admin.queue_ops.printer", ui.fonts.body,
                 ui.tr("queue_ops.printer.short." + std::string(queue::printer_state_name(printer))),
-                ImVec2(queue_row.x + action_w + gap, queue_row.y), ImVec2(row.x + w, queue_row.y + button_h),
+                ImVec2(queue_row.x + action_w + gap, queue_row.y), ImVec2(queue_row.x + 2 * action_w + gap, queue_row.y + button_h),
                 queue::needs_attention(printer) ? p.error : p.text, Align::Left);
 
-    // Lessons: the figures and installing packages from a USB stick.
-    const ImVec2 lessons_row(row.x, queue_row.y + button_h + gap);
-    ImGui::SetCursorScreenPos(lessons_row);
+    // Lessons: the figures and installing packages from a USB stick, at the end of the queue's row.
+    ImGui::SetCursorScreenPos(ImVec2(row.x + 2 * (action_w + gap), queue_row.y));
     if (button(ui, "admin.lessons", ui.tr("admin.lessons"), ImVec2(action_w, button_h), ButtonStyle::Normal, Icon::Globe))
         ctx.session.open(session::Screen::LessonAdmin);
-    text_in_box(ui, "admin.lessons.courses", ui.fonts.body,
-                ui.trf("admin.lessons.courses", {{"count", std::to_string(ctx.kiosk.courses.courses.size())}}),
-                ImVec2(lessons_row.x + action_w + gap, lessons_row.y), ImVec2(row.x + w, lessons_row.y + button_h),
-                ctx.kiosk.courses.broken.empty() ? p.text : p.error, Align::Left);
 
     const auto& cfg = ctx.kiosk.config;
     const std::vector<std::pair<const char*, std::string>> facts{
@@ -112,10 +107,14 @@ void draw_admin_settings_screen(ScreenContext& ctx) {
         {"admin.fact.renderer", ctx.renderer_name},
         {"admin.fact.idle", std::to_string(cfg.idle_reset_after_s) + " s / " + std::to_string(cfg.attract_after_s) + " s"},
         {"admin.fact.slides", std::to_string(cfg.slides.size())},
+        {"admin.lessons", ui.trf("admin.lessons.courses", {{"count", std::to_string(ctx.kiosk.courses.courses.size())}}) +
+                              (ctx.kiosk.courses.broken.empty()
+                                   ? std::string()
+                                   : "  " + ui.trf("admin.lessons.broken", {{"count", std::to_string(ctx.kiosk.courses.broken.size())}}))},
         {"camera.status", camera_line(ui, ctx.kiosk)},
     };
 
-    ImGui::SetCursorScreenPos(ImVec2(row.x, lessons_row.y + button_h + gap));
+    ImGui::SetCursorScreenPos(ImVec2(row.x, queue_row.y + button_h + gap));
     const float list_h = ctx.area_max.y - ImGui::GetCursorScreenPos().y - pad * 0.5f;
     begin_scroll_area(ui, "admin.facts", ImVec2(w, list_h));
     const float label_w = w * 0.35f;

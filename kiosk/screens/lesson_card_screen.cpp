@@ -59,6 +59,7 @@ void show_card(ScreenContext& ctx, float inner) {
 void use_card(ScreenContext& ctx, std::string_view text) {
     auto& v = ctx.session.lesson;
     if (!v.use_card(ctx.kiosk.db, text, ctx.unix_now)) return;
+    ctx.requests.fetch_learner = v.learner;  // progress made at other kiosks arrives in the background
     ctx.session.focus(nullptr);
     ctx.memory.lesson_message.clear();
     continue_learning(ctx);

@@ -20,7 +20,7 @@ void issue(ScreenContext& ctx) {
     try {
         const auto keys = queue::load_ticket_keys(ctx.kiosk.data_dir);
         const auto identity = sync::load_identity(ctx.kiosk.db);
-        const std::string endorsement = identity ? sync::get_state(ctx.kiosk.db, "kiosk_endorsement").value_or("") : "";
+        const std::string endorsement = identity ? sync::kiosk_endorsement(ctx.kiosk.db).value_or("") : "";
         const auto today = queue::local_date(ctx.unix_now, ctx.kiosk.config.queue.utc_offset_s);
         if (v.issue_certificate(ctx.kiosk.db, *course, identity ? identity->kiosk_id : "lokal", ctx.kiosk.config.village_code,
                                 today, keys.signing, endorsement, ctx.unix_now))

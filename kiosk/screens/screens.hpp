@@ -2,6 +2,7 @@
 // One function per screen, each in its own file. A screen draws the session's state inside the
 // area below the header and turns taps into calls on the session or core models; it never
 // touches SQL, files or the network directly.
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -34,6 +35,7 @@ struct ScreenMemory {
 struct ScreenRequests {
     bool quit = false;  // admin chose to leave the kiosk application
     bool redraw = false;  // the layout changes next frame (a scroll reset): draw a few more
+    std::optional<std::string> fetch_learner;  // a learner card was presented: ask the hub for its progress
 };
 
 struct ScreenContext {

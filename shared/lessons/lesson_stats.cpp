@@ -124,8 +124,8 @@ std::string lesson_day_payload(storage::Database& db, std::string_view village_c
     return j.dump();
 }
 
-LessonStatsResult write_finished_lesson_days(storage::Database& db, std::string_view village_code, std::int64_t now,
-                                             int utc_offset_s) {
+LessonStatsResult write_finished_lesson_days(storage::Database& db, std::string_view village_code,
+                                             std::string_view kiosk_id, std::int64_t now, int utc_offset_s) {
     LessonStatsResult result;
     const queue::LocalDate in_grace = queue::local_date(now - kGraceSeconds, utc_offset_s);
     const std::int64_t through_end = queue::local_day_start(in_grace, utc_offset_s);
@@ -147,7 +147,8 @@ LessonStatsResult write_finished_lesson_days(storage::Database& db, std::string_
         bool any = false;
         const std::string payload = lesson_day_payload(db, village_code, day, utc_offset_s, any);
         if (!any) continue;
-        const std::string uuid = sync::name_uuid("lesson_stats/" + std::string(village_code) + "/" + queue::date_text(day));
+        const std::string uuid = sync::name_uuid("lesson_stats/" + std::string(village_code) + "/" +
+                                                         std::string(kiosk_id) + "/" + queue::date_text(day));
         if (sync::find(db, uuid)) {
             ++result.already_written;
             continue;

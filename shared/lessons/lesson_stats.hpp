@@ -50,8 +50,9 @@ struct LessonStatsResult {
     int already_written = 0;
 };
 // One record per finished day with answers or certificates, from the day after the last one written
-// (or the first answer ever) through the newest finished day (two hours' grace, as lending).
-LessonStatsResult write_finished_lesson_days(storage::Database& db, std::string_view village_code, std::int64_t now,
-                                             int utc_offset_s);
+// (or the first answer ever) through the newest finished day (two hours' grace, as lending). The
+// record's UUID is named by village, kiosk and day: two kiosks of one village send two records.
+LessonStatsResult write_finished_lesson_days(storage::Database& db, std::string_view village_code,
+                                             std::string_view kiosk_id, std::int64_t now, int utc_offset_s);
 
 }  // namespace desa::lessons

@@ -7,6 +7,7 @@
 
 #include "core/readable_code.hpp"
 #include "security/sealed_box.hpp"
+#include "sync/endorsement.hpp"
 
 namespace desa::sync {
 namespace {
@@ -150,6 +151,14 @@ EnrolOutcome enrol(storage::Database& db, const std::filesystem::path& data_dir,
 
     const std::int64_t now = options.now ? options.now() : system_now();
     Identity id{a.kiosk_id, *hub_url, a.village_code, *sign, a.province_seal_key, now};
+    // The province's voucher for this kiosk's certificates. The enrolment stands without it (an
+    // older hub gives none; the sync cycle fetches it later), so a bad one is dropped, not fatal.
+    auto endorsement = text_field(*body, "endorsement", 200);
+    if (endorsement && endorsement->empty()) endorsement.reset();
+    if (endorsement && !endorsement_valid(id, keys.public_key, *endorsement)) {
+        spdlog::warn("enrolment: the hub's endorsement of this kiosk does not verify; it will be fetched again");
+        endorsement.reset();
+    }
     // Key file first: a power cut between the two leaves an unpinned kiosk that can enrol again,
     // never a pinned identity without its key.
     save_kiosk_secret(data_dir, keys.secret_key);
@@ -159,6 +168,8 @@ EnrolOutcome enrol(storage::Database& db, const std::filesystem::path& data_dir,
     clear_state(db, kStateUpdatesAfter);  // a new identity starts its status feed from the beginning
     clear_state(db, kStateLastError);
     clear_state(db, kStateLastErrorAt);
+    if (endorsement) set_state(db, kStateKioskEndorsement, *endorsement);
+    else clear_state(db, kStateKioskEndorsement);  // a previous identity's never vouches for this key
     tx.commit();
     spdlog::info("enrolled as kiosk {} of village {} at {} (province key {})", id.kiosk_id, id.village_code,
                  id.hub_url, key_fingerprint(sign->bytes));

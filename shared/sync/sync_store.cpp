@@ -79,6 +79,12 @@ void clear_state(storage::Database& db, std::string_view key) {
     db.prepare("DELETE FROM sync_state WHERE key = ?1").bind(1, key).step();
 }
 
+std::optional<std::string> kiosk_endorsement(storage::Database& db) {
+    auto value = get_state(db, kStateKioskEndorsement);
+    if (value && value->empty()) return std::nullopt;
+    return value;
+}
+
 std::optional<InstalledChannel> installed_channel(storage::Database& db, std::string_view channel) {
     auto s = db.prepare("SELECT channel, version, dir, installed_at FROM content_channels WHERE channel = ?1");
     s.bind(1, channel);

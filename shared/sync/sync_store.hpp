@@ -36,6 +36,9 @@ inline constexpr std::string_view kStateLastError = "last_error";        // one 
 inline constexpr std::string_view kStateLastErrorAt = "last_error_at";
 inline constexpr std::string_view kStateLastAttemptAt = "last_attempt_at";
 inline constexpr std::string_view kStateLastConflicts = "last_conflicts";  // outbox uuids, comma separated
+// The province's signature vouching for this kiosk's key (lessons/certificate.hpp), base64: from the
+// enrolment answer, or fetched by the sync cycle for a kiosk enrolled before hubs gave one.
+inline constexpr std::string_view kStateKioskEndorsement = "kiosk_endorsement";
 // "last_success:<channel>" with channel one of outbox, aspirations, slides, catalog, ...
 std::string last_success_key(std::string_view channel);
 
@@ -44,6 +47,8 @@ std::int64_t get_state_int(storage::Database& db, std::string_view key, std::int
 void set_state(storage::Database& db, std::string_view key, std::string_view value);
 void set_state_int(storage::Database& db, std::string_view key, std::int64_t value);
 void clear_state(storage::Database& db, std::string_view key);
+// The stored endorsement (kStateKioskEndorsement); nullopt before the hub gave one.
+std::optional<std::string> kiosk_endorsement(storage::Database& db);
 
 struct InstalledChannel {
     std::string channel;

@@ -56,31 +56,14 @@ TEST_CASE("a mistyped address or code is refused at once, without a thread or th
 }
 
 #ifdef DESA_HUB_BINARY
-#include "hub/hub_process.hpp"
+#include "kiosk_hub.hpp"
 
 namespace {
 
 using hub::test::HubProcess;
 using hub::test::run_hub;
 
-// A hub with keys, serving on a free port, that makes enrolment codes (and their QR as PNG).
-struct TestHub {
-    desa::test::TempDir data;
-    std::unique_ptr<HubProcess> process;
-
-    TestHub() {
-        REQUIRE(run_hub({"keys", "init", "--data-dir", data.path().string()}).exit_code == 0);
-        process = std::make_unique<HubProcess>(std::vector<std::string>{"--data-dir", data.path().string()});
-    }
-    nlohmann::json code(const std::string& qr_png = {}) {
-        std::vector<std::string> args{"kiosk", "enroll", "--data-dir", data.path().string(), "--village",
-                                      "18.01.04.2001", "--hub-url", process->url(), "--json"};
-        if (!qr_png.empty()) args.insert(args.end(), {"--qr-png", qr_png});
-        const auto r = run_hub(args);
-        REQUIRE(r.exit_code == 0);
-        return r.json();
-    }
-};
+using desa::test::TestHub;
 
 // The real app, headless, with a camera folder, its loop fed by the SDL queue as main() feeds it.
 struct SyncLoop {

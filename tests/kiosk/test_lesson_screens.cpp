@@ -109,7 +109,7 @@ screenshot certificate
     CHECK(test::read_file(ctx.data_dir / "kiosk.db").find("Ibu Sari") == std::string::npos);
 }
 
-TEST_CASE("a card typed at a later visit resumes where the learner stopped; idle wipes it", "[lesson_screens]") {
+TEST_CASE("a card typed at a later visit resumes where the learner stopped and idle wipes it", "[lesson_screens]") {
     test::DemoKiosk kiosk;
     auto& ctx = *kiosk.ctx;
     const std::string learner = lessons::create_learner(ctx.db, 1'764'554'400);
@@ -149,7 +149,7 @@ expect text "Baru pertama kali?"
 )S");
 }
 
-TEST_CASE("read aloud: espeak-ng speech reaches the audio output; stop silences it", "[lesson_screens]") {
+TEST_CASE("read aloud: espeak-ng speech reaches the audio output and a slower speed lasts longer", "[lesson_screens]") {
     auto recorder = std::make_shared<RecordingAudioOut>();
     std::atomic<int> wakes{0};
     LessonReader reader([&] { ++wakes; }, [recorder](std::string&) -> std::unique_ptr<AudioOut> {
@@ -177,7 +177,7 @@ TEST_CASE("read aloud: espeak-ng speech reaches the audio output; stop silences 
     CHECK(recorder->played()[1].seconds() > played[0].seconds() * 1.15);
 }
 
-TEST_CASE("a bad package on the USB stick is refused with every problem; the courses stay", "[lesson_screens]") {
+TEST_CASE("a bad package on the USB stick is refused with every problem and the courses stay", "[lesson_screens]") {
     test::DemoKiosk kiosk;
     auto& ctx = *kiosk.ctx;
     test::TempDir usb;

@@ -216,7 +216,7 @@ TEST_CASE("every problem is listed, not just the first", "[lessons]") {
     CHECK(has_problem(check.problems, ProblemKind::TextEmpty));
 }
 
-TEST_CASE("zips: a good one unpacks; zip-slip, links and bombs are refused before anything escapes", "[lessons]") {
+TEST_CASE("zips: a good one unpacks, and zip-slip, links and bombs are refused before anything escapes", "[lessons]") {
     test::TempDir tmp;
     test::write_fixture_package(tmp / "pkg");
     REQUIRE(zip_package_dir(tmp / "pkg", tmp / "good.zip").empty());
