@@ -66,7 +66,9 @@ struct PackageCheck {
 // Checks a package directory completely: the tree (paths, links, counts, sizes), the manifest
 // (every file listed with its size and SHA-256, nothing unlisted), then the course and lesson files
 // and every image they reference.
-PackageCheck read_package_dir(const std::filesystem::path& dir);
+// `decode_pictures` false (courses already installed, read at every start): pictures are checked by
+// their header (format and size) but not decoded, which is most of the cost; hashes are still checked.
+PackageCheck read_package_dir(const std::filesystem::path& dir, bool decode_pictures = true);
 
 // Manifest writing for authors: lists every file under `dir` but manifest.json with its size and
 // SHA-256 and writes dir/manifest.json (course id and version taken from course.json and
